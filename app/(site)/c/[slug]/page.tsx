@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Markdown from "react-markdown";
+import { RecipientCard } from "@/components/site/recipient-card";
+import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { db } from "@/lib/db/client";
+import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
+import { formatPartialDate, pick } from "@/lib/i18n/localize";
+import { getLanguage, getTranslator } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type TProps = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const { slug } = await params;
+  const campaign = await getCampaign(await db(), slug);
+  if (!campaign) return {};
+  const { value } = pick(campaign.content, await getLanguage());
+  return { title: value.title, description: value.summary };
+}
+
+export default async function CampaignPage({ params }: TProps) {
+  const { slug } = await params;
+  const language = await getLanguage();
+  const t = getTranslator(language);
+  const campaign = await getCampaign(await db(), slug);
+  if (!campaign) notFound();
+
+  const { value: content, fallback } = pick(campaign.content, language);
+  const contentLang = fallback ? "en" : language;
+
+  return (
+    <article className="campaign">
+      <header className="campaign__header">
+        <p className="eyebrow">{t("home.source", { organisation: campaign.source.organisation })}</p>
+        <h1 lang={contentLang}>{content.title}</h1>
+        {fallback ? (
+          <p className="note" role="note">
+            {t("campaign.fallbackNote", { language: LANGUAGE_NAMES[language] })}
+          </p>
+        ) : null}
+        {!fallback && content.review === "needed" ? (
+          <p className="note" role="note">
+            {t("campaign.reviewNote")}
+          </p>
+        ) : null}
+        <p className="lead" lang={contentLang}>
+          {content.summary}
+        </p>
+        <p className="counter" data-testid="letter-count">
+          {t("campaign.letters", { count: campaign.letterCount })}
+        </p>
+        {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
+        {campaign.status === "closed" ? <p className="note">{t("campaign.status_closed")}</p> : null}
+      </header>
+
+      <section aria-labelledby="demands" className="section">
+        <h2 id="demands">{t("campaign.demands")}</h2>
+        {campaign.audiences.map((audience) => {
+          const title = pick(audience.title, language);
+          const demands = pick(audience.demands, language);
+          return (
+            <div key={audience.id} className="audience-demands" data-audience={audience.id}>
+              <p>{t("campaign.demandsTo", { audience: title.value })}</p>
+              <ol className="demands" lang={demands.fallback ? "en" : language}>
+                {demands.value.map((demand) => (
+                  <li key={demand}>{demand}</li>
+                ))}
+              </ol>
+            </div>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="write" className="section write">
+        <h2 id="write">{t("campaign.writeHeading")}</h2>
+        <p>{t("campaign.writeSoon")}</p>
+      </section>
+
+      <section aria-labelledby="recipients" className="section">
+        <h2 id="recipients">{t("campaign.recipients")}</h2>
+        {campaign.audiences.map((audience) => (
+          <div key={audience.id} className="audience">
+            <h3>{pick(audience.title, language).value}</h3>
+            <ul className="recipient-list">
+              {audience.recipients.map((recipient) => (
+                <li key={recipient.id}>
+                  <RecipientCard recipient={recipient} language={language} />
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="background" className="section prose" lang={contentLang}>
+        <h2 id="background" lang={language}>
+          {t("campaign.background")}
+        </h2>
+        <Markdown skipHtml>{content.background}</Markdown>
+      </section>
+
+      <section aria-labelledby="timeline" className="section">
+        <h2 id="timeline">{t("campaign.timeline")}</h2>
+        <ol className="timeline">
+          {campaign.timeline.map((entry, i) => {
+            const text = pick(entry.text, language);
+            return (
+              <li key={`${entry.date}-${i}`}>
+                <time dateTime={entry.date}>{formatPartialDate(entry.date, language)}</time>
+                <p lang={text.fallback ? "en" : language}>{text.value}</p>
+                <p className="source">{t("campaign.timelineSource", { source: entry.source })}</p>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+
+      <footer className="section source-credit">
+        <h2>{t("campaign.source")}</h2>
+        <p>
+          {t("campaign.sourceCredit", { title: campaign.source.title, organisation: campaign.source.organisation })}{" "}
+          {campaign.source.publishedOn ? t("campaign.sourcePublished", { date: formatPartialDate(campaign.source.publishedOn, language) }) : null}
+        </p>
+        {campaign.source.url ? (
+          <p>
+            <a href={campaign.source.url} rel="noopener noreferrer">
+              {t("campaign.sourceLink")}
+            </a>
+          </p>
+        ) : null}
+      </footer>
+    </article>
+  );
+}

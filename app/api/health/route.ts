@@ -1,0 +1,18 @@
+import { NextResponse } from "next/server";
+import { getDatabase } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+/** 200 when the app can reach its database, 503 when it cannot. */
+export async function GET() {
+  let ok = false;
+  try {
+    ok = await (await getDatabase()).ping();
+  } catch {
+    ok = false;
+  }
+  return NextResponse.json(ok ? { status: "ok", db: "ok" } : { status: "unavailable", db: "unreachable" }, {
+    status: ok ? 200 : 503,
+    headers: { "cache-control": "no-store" },
+  });
+}

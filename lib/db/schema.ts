@@ -1,0 +1,208 @@
+/**
+ * The database tables. Migrations in lib/db/migrations are generated from this file with `npm run db:generate`
+ * and committed; the same migrations run on PGlite and on Postgres.
+ */
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/** A text per language; `en` is always present. */
+export type TLocalized = { en: string } & Partial<Record<"fr" | "ru" | "kk", string>>;
+export type TLocalizedList = { en: string[] } & Partial<Record<"fr" | "ru" | "kk", string[]>>;
+
+export type TCampaignSource = { organisation: string; title: string; url?: string; publishedOn?: string };
+export type TCampaignContent = { title: string; summary: string; background: string; review?: "needed" };
+export type TTimelineEntry = { date: string; text: TLocalized; source: string };
+export type TCampaignSettings = { hourlyCap: number; dailyCap: number; retentionDays: number };
+
+const timestamps = {
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const campaigns = pgTable("campaigns", {
+  slug: text("slug").primaryKey(),
+  status: text("status", { enum: ["draft", "live", "paused", "closed"] }).notNull(),
+  subject: text("subject").notNull(),
+  defaultLanguage: text("default_language").notNull(),
+  /** Title, summary and background per language. */
+  content: jsonb("content").$type<Partial<Record<string, TCampaignContent>> & { en: TCampaignContent }>().notNull(),
+  source: jsonb("source").$type<TCampaignSource>().notNull(),
+  timeline: jsonb("timeline").$type<TTimelineEntry[]>().notNull(),
+  settings: jsonb("settings").$type<TCampaignSettings>().notNull(),
+  /** Sending stops at once while true; the queue is kept. */
+  sendingPaused: boolean("sending_paused").notNull().default(false),
+  /** The file the campaign was loaded from, for the admin's "export back". */
+  loadedFrom: text("loaded_from"),
+  ...timestamps,
+});
+
+export const recipients = pgTable("recipients", {
+  id: text("id").primaryKey(),
+  name: text("name"),
+  role: jsonb("role").$type<TLocalized>().notNull(),
+  organisation: jsonb("organisation").$type<TLocalized>().notNull(),
+  country: text("country").notNull(),
+  address: jsonb("address").$type<string[]>(),
+  envelopeName: text("envelope_name"),
+  email: text("email"),
+  channels: jsonb("channels").$type<("email" | "post")[]>().notNull(),
+  salutation: jsonb("salutation").$type<TLocalized>().notNull(),
+  timeZone: text("time_zone"),
+  source: jsonb("source").$type<string[]>().notNull(),
+  verifiedOn: date("verified_on").notNull(),
+  notes: text("notes"),
+  /** Set after repeated hard bounces, so campaigners check the address. */
+  emailSuspect: boolean("email_suspect").notNull().default(false),
+  loadedFrom: text("loaded_from"),
+  ...timestamps,
+});
+
+export const audiences = pgTable(
+  "audiences",
+  {
+    campaignSlug: text("campaign_slug")
+      .notNull()
+      .references(() => campaigns.slug, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    position: integer("position").notNull(),
+    title: jsonb("title").$type<TLocalized>().notNull(),
+    defaultLanguage: text("default_language").notNull(),
+    demands: jsonb("demands").$type<TLocalizedList>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.campaignSlug, t.id] })],
+);
+
+export const audienceRecipients = pgTable(
+  "audience_recipients",
+  {
+    campaignSlug: text("campaign_slug").notNull(),
+    audienceId: text("audience_id").notNull(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => recipients.id, { onDelete: "restrict" }),
+    position: integer("position").notNull(),
+    preselected: boolean("preselected").notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.campaignSlug, t.audienceId, t.recipientId] }),
+    foreignKey({ columns: [t.campaignSlug, t.audienceId], foreignColumns: [audiences.campaignSlug, audiences.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+export const letterTemplates = pgTable(
+  "letter_templates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignSlug: text("campaign_slug").notNull(),
+    audienceId: text("audience_id").notNull(),
+    language: text("language").notNull(),
+    subjects: jsonb("subjects").$type<string[]>().notNull(),
+    body: text("body").notNull(),
+    review: text("review"),
+    loadedFrom: text("loaded_from"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("letter_templates_unique").on(t.campaignSlug, t.audienceId, t.language),
+    foreignKey({ columns: [t.campaignSlug, t.audienceId], foreignColumns: [audiences.campaignSlug, audiences.id] }).onDelete(
+      "cascade",
+    ),
+  ],
+);
+
+export const actions = pgTable(
+  "actions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    campaignSlug: text("campaign_slug")
+      .notNull()
+      .references(() => campaigns.slug),
+    status: text("status", { enum: ["awaiting-confirmation", "confirmed", "expired"] }).notNull(),
+    supporterName: text("supporter_name").notNull(),
+    supporterEmail: text("supporter_email").notNull(),
+    city: text("city").notNull(),
+    country: text("country").notNull(),
+    postalAddress: text("postal_address"),
+    personalNote: text("personal_note"),
+    signAs: text("sign_as", { enum: ["full", "initials"] }).notNull().default("full"),
+    language: text("language"),
+    delivery: text("delivery", { enum: ["email", "mailto", "post"] }).notNull(),
+    consent: jsonb("consent").$type<{ updates?: boolean }>().notNull().default({}),
+    partner: text("partner"),
+    idempotencyKey: text("idempotency_key"),
+    /** Only a hash of the confirmation token is stored. */
+    confirmTokenHash: text("confirm_token_hash"),
+    confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+    /** Salted hash of the submitter's IP address, for rate limits only. */
+    ipHash: text("ip_hash"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("actions_idempotency_key").on(t.idempotencyKey),
+    index("actions_campaign_email").on(t.campaignSlug, t.supporterEmail),
+  ],
+);
+
+export const letters = pgTable(
+  "letters",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    campaignSlug: text("campaign_slug").notNull(),
+    audienceId: text("audience_id").notNull(),
+    recipientId: text("recipient_id")
+      .notNull()
+      .references(() => recipients.id),
+    language: text("language").notNull(),
+    channel: text("channel", { enum: ["email", "mailto", "post"] }).notNull(),
+    status: text("status", {
+      enum: ["awaiting-confirmation", "queued", "sending", "sent", "failed", "posted", "cancelled"],
+    }).notNull(),
+    /** The letter as rendered at submission; later template edits do not change it. */
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    messageId: text("message_id"),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("letters_campaign_status").on(t.campaignSlug, t.status),
+    index("letters_due")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'queued'`),
+    index("letters_action").on(t.actionId),
+  ],
+);
+
+/** Mail kept instead of sent when SMTP_URL is unset (the embedded default). */
+export const capturedMail = pgTable("captured_mail", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  to: text("to").notNull(),
+  from: text("from").notNull(),
+  subject: text("subject").notNull(),
+  raw: text("raw").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,75 @@
+/**
+ * Every setting of the app, validated once. A bad value stops the app with a message that names the variable and
+ * says what it expects. Nothing else reads `process.env` directly (the start script and test harness aside).
+ *
+ * The README's settings table is written from this file: keep the two in step.
+ */
+import { z } from "zod";
+
+/** An unset variable and an empty one mean the same: use the default. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+export const ZEnv = z.object({
+  /** Port the web server listens on. */
+  PORT: optional(z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535)).default(3000),
+  /**
+   * Postgres connection URL (`postgres://user@host:5432/db`). When unset the app runs on the embedded PGlite
+   * database in DATA_DIR, which only one process may open at a time.
+   */
+  DATABASE_URL: optional(
+    z.url({ protocol: /^postgres(ql)?$/, message: "expected a postgres:// or postgresql:// URL" }),
+  ),
+  /** Folder of the embedded PGlite database, used when DATABASE_URL is unset. */
+  DATA_DIR: optional(z.string()).default("./.data"),
+  /**
+   * Public address of the site, used in links sent by email (confirmation links, share links).
+   * Default: http://localhost:PORT.
+   */
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "expected an http:// or https:// URL" })),
+  /** Folder of the campaign content files loaded on first start. */
+  TEMPLATES_DIR: optional(z.string()).default("./templates"),
+  /**
+   * Set to true for one start to load the content files over what is in the database (edits made in the admin are
+   * replaced; actions and letters are kept). Normally only new files are added.
+   */
+  TEMPLATES_RELOAD: optional(boolish).default(false),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Formats zod's issues as one line per variable: `PORT: expected a port number (got "abc")`. */
+export function describeEnvErrors(error: z.ZodError, source: Record<string, string | undefined>): string {
+  return error.issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      const got = source[name];
+      return `  ${name}: ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(got)})`}`;
+    })
+    .join("\n");
+}
+
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const result = ZEnv.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid settings:\n${describeEnvErrors(result.error, source)}\nSee the settings table in README.md.`);
+  }
+  return result.data;
+}
+
+let cached: TEnv | undefined;
+
+/** The validated settings of this process. */
+export function env(): TEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function publicUrl(): string {
+  const e = env();
+  return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}

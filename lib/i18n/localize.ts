@@ -1,0 +1,23 @@
+import { DEFAULT_LANGUAGE, type TLanguage } from "./languages";
+
+/** The text in the wanted language, or in English with `fallback: true`. */
+export function pick<T>(map: { en: T } & Partial<Record<TLanguage, T>>, language: TLanguage): { value: T; fallback: boolean } {
+  const value: T | undefined = map[language];
+  if (value === undefined) return { value: map[DEFAULT_LANGUAGE] as T, fallback: language !== DEFAULT_LANGUAGE };
+  return { value, fallback: false };
+}
+
+const LOCALES: Record<TLanguage, string> = { en: "en-GB", fr: "fr-FR", ru: "ru-RU", kk: "kk-KZ" };
+
+/**
+ * Writes a date as precise as it is known: "2024" → 2024, "2024-10" → October 2024, "2025-02-28" → 28 February 2025,
+ * in the given language. Dates are calendar dates: no time zone shifts them.
+ */
+export function formatPartialDate(value: string, language: TLanguage): string {
+  const [year, month, day] = value.split("-").map(Number);
+  if (month === undefined) return String(year);
+  const date = new Date(Date.UTC(year!, month - 1, day ?? 1));
+  const options: Intl.DateTimeFormatOptions =
+    day === undefined ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
+  return new Intl.DateTimeFormat(LOCALES[language], options).format(date);
+}

@@ -1,0 +1,117 @@
+/**
+ * The shape of the content files in templates/ (documented in templates/README.md). Every object is strict: a field
+ * the README does not list is an error, so a typo cannot silently drop a fact.
+ */
+import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
+
+export const ZLanguage = z.enum(LANGUAGES, { message: `expected one of ${LANGUAGES.join(", ")}` });
+
+const text = z.string({ message: "expected text" }).trim().min(1, { message: "must not be empty" });
+
+const localized = z.strictObject({ en: text, fr: text.optional(), ru: text.optional(), kk: text.optional() });
+const localizedList = z.strictObject({
+  en: z.array(text).min(1),
+  fr: z.array(text).min(1).optional(),
+  ru: z.array(text).min(1).optional(),
+  kk: z.array(text).min(1).optional(),
+});
+
+const id = z
+  .string({ message: "expected an id" })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "expected lowercase letters, digits and single dashes" });
+
+/** A calendar date that exists (2025-02-30 is refused). */
+export const ZIsoDate = z.iso.date({ message: "expected a date written YYYY-MM-DD" });
+
+/** A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
+export const ZPartialDate = z.string({ message: "expected a date" }).refine(
+  (value) => {
+    if (/^\d{4}$/.test(value)) return true;
+    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
+    return ZIsoDate.safeParse(value).success;
+  },
+  { message: "expected a date written YYYY, YYYY-MM or YYYY-MM-DD" },
+);
+
+export const ZCountryCode = z.string().regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 code such as KZ" });
+
+export const ZRecipientFile = z
+  .strictObject({
+    id,
+    name: text.optional(),
+    role: localized,
+    organisation: localized,
+    country: ZCountryCode,
+    address: z.array(text).min(2, { message: "expected the address as a list of lines" }).optional(),
+    email: z.email({ message: "expected an email address" }).optional(),
+    channels: z.array(z.enum(["email", "post"])).min(1),
+    salutation: localized,
+    envelopeName: text.optional(),
+    timeZone: text
+      .refine(
+        (zone) => {
+          try {
+            new Intl.DateTimeFormat("en", { timeZone: zone });
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        { message: "expected an IANA time zone such as Asia/Almaty" },
+      )
+      .optional(),
+    source: z.array(text).min(1, { message: "record at least one source" }),
+    verifiedOn: ZIsoDate,
+    notes: text.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.channels.includes("email") && !r.email) {
+      ctx.addIssue({ code: "custom", path: ["channels"], message: "the email channel needs a verified email" });
+    }
+    if (r.channels.includes("post") && !r.address) {
+      ctx.addIssue({ code: "custom", path: ["channels"], message: "the post channel needs an address" });
+    }
+  });
+
+export const ZAudienceFile = z.strictObject({
+  id,
+  title: localized,
+  defaultLanguage: ZLanguage,
+  recipients: z.array(id).min(1),
+  preselected: z.array(id).optional(),
+  demands: localizedList,
+});
+
+export const ZCampaignFile = z.strictObject({
+  slug: id,
+  status: z.enum(["draft", "live", "paused", "closed"]),
+  defaultLanguage: ZLanguage,
+  subject: text,
+  source: z.strictObject({
+    organisation: text,
+    title: text,
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    publishedOn: ZIsoDate.optional(),
+  }),
+  timeline: z.array(z.strictObject({ date: ZPartialDate, text: localized, source: text })).min(1),
+  audiences: z.array(ZAudienceFile).min(1),
+  retentionDays: z.number().int().min(1).optional(),
+  hourlyCap: z.number().int().min(1).optional(),
+  dailyCap: z.number().int().min(1).optional(),
+});
+
+export const ZContentFrontMatter = z.strictObject({
+  title: text,
+  summary: text,
+  review: z.literal("needed").optional(),
+});
+
+export const ZLetterFrontMatter = z.strictObject({
+  subjects: z.array(text).min(1),
+  review: z.literal("needed").optional(),
+});
+
+export type TRecipientFile = z.infer<typeof ZRecipientFile>;
+export type TCampaignFile = z.infer<typeof ZCampaignFile>;
+export type TAudienceFile = z.infer<typeof ZAudienceFile>;
