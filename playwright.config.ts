@@ -1,0 +1,49 @@
+import { defineConfig } from "@playwright/test";
+
+/**
+ * Browser tests run against the built app, started exactly as `npm start` starts it, on a fresh embedded database.
+ * Playwright cannot download browsers here: Debian's Chromium is used (`apt-get install chromium`).
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "rm -rf .data-e2e && node scripts/start.mjs",
+    url: `${BASE_URL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      DATA_DIR: ".data-e2e",
+      // The browser tests use the embedded default, whatever the environment points at.
+      DATABASE_URL: "",
+      PUBLIC_URL: BASE_URL,
+    },
+  },
+});
