@@ -1,0 +1,25 @@
+import countries from "i18n-iso-countries";
+import type { TLanguage } from "@/lib/i18n/languages";
+
+/** ISO 3166-1 alpha-2 codes, from a maintained list. */
+export const COUNTRY_CODES: readonly string[] = Object.keys(countries.getAlpha2Codes()).sort();
+const CODE_SET = new Set(COUNTRY_CODES);
+
+export function isCountryCode(value: string): boolean {
+  return CODE_SET.has(value);
+}
+
+/** The country's name in the given language ("IE" → "Ireland", "Irlande", "Ирландия"). */
+export function countryName(code: string, language: TLanguage): string {
+  try {
+    return new Intl.DisplayNames([language, "en"], { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Every country as {code, name}, sorted by name in the given language: the form's country list. */
+export function countryOptions(language: TLanguage): { code: string; name: string }[] {
+  const collator = new Intl.Collator(language);
+  return COUNTRY_CODES.map((code) => ({ code, name: countryName(code, language) })).sort((a, b) => collator.compare(a.name, b.name));
+}

@@ -1,0 +1,87 @@
+/**
+ * The letter input (ZLetterInput in DESIGN.md): one schema for the form in the browser (react-hook-form) and for
+ * the server (POST /api/v1/letters/preview, and the action submission built on it).
+ *
+ * Messages are keys of the `validation` section of the UI catalogs, so the form shows them in the page's language;
+ * the server answers them in English (lib/http/validation-message.ts).
+ */
+import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
+import { isCountryCode } from "./countries";
+
+export const PERSONAL_NOTE_MAX = 2000;
+export const NAME_MAX = 120;
+export const CITY_MAX = 100;
+export const ADDRESS_MAX = 500;
+export const RECIPIENTS_MAX = 50;
+
+/** Control characters other than tab and line breaks, and the bidi overrides used to disguise text. */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+/** One line of text: it may end up in a mail header, so no line breaks either. */
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+
+const line = (max: number) =>
+  z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(1, { message: "validation.required" })
+    .max(max, { message: "validation.tooLong" })
+    .refine((v) => !LINE_BREAK.test(v) && !UNSAFE_CHARACTERS.test(v), { message: "validation.oneLine" });
+
+const block = (max: number) =>
+  z
+    .string()
+    .max(max, { message: "validation.tooLong" })
+    .refine((v) => !UNSAFE_CHARACTERS.test(v), { message: "validation.unsafeCharacters" })
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim());
+
+export const ZSupporter = z.object({
+  name: line(NAME_MAX),
+  email: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(1, { message: "validation.required" })
+    .max(254, { message: "validation.tooLong" })
+    .pipe(z.email({ message: "validation.email" })),
+  city: line(CITY_MAX),
+  country: z
+    .string({ message: "validation.country" })
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { message: "validation.country" }),
+  address: block(ADDRESS_MAX).optional(),
+});
+
+export const ZLetterInputBase = z.object({
+  campaign: z.string({ message: "validation.required" }).min(1, { message: "validation.required" }).max(100),
+  language: z.enum(LANGUAGES, { message: "validation.language" }).optional(),
+  supporter: ZSupporter,
+  signAs: z.enum(["full", "initials"]).optional(),
+  personalNote: block(PERSONAL_NOTE_MAX).optional(),
+  recipients: z
+    .array(z.string().max(100), { message: "validation.recipients" })
+    .min(1, { message: "validation.recipients" })
+    .max(RECIPIENTS_MAX, { message: "validation.recipients" }),
+});
+
+/** What a campaign allows: the recipient ids and the letter languages it has. */
+export type TCampaignRules = { slug: string; recipientIds: readonly string[]; languages: readonly string[] };
+
+/** The letter input, checked against one campaign: recipients from its list, a language it has. */
+export function letterInputSchemaFor(rules: TCampaignRules) {
+  return ZLetterInputBase.superRefine((input, ctx) => {
+    if (input.campaign !== rules.slug) ctx.addIssue({ code: "custom", path: ["campaign"], message: "validation.campaign" });
+    if (input.language && !rules.languages.includes(input.language)) {
+      ctx.addIssue({ code: "custom", path: ["language"], message: "validation.language" });
+    }
+    input.recipients.forEach((id, i) => {
+      if (!rules.recipientIds.includes(id)) ctx.addIssue({ code: "custom", path: ["recipients", i], message: "validation.recipientUnknown" });
+    });
+    if (new Set(input.recipients).size !== input.recipients.length) {
+      ctx.addIssue({ code: "custom", path: ["recipients"], message: "validation.recipientsRepeated" });
+    }
+  });
+}
+
+export type TLetterInput = z.output<typeof ZLetterInputBase>;
+export type TLetterInputForm = z.input<typeof ZLetterInputBase>;
