@@ -98,7 +98,9 @@ export default async function CampaignPage({ params }: TProps) {
         <h2 id="background" lang={language}>
           {t("campaign.background")}
         </h2>
-        <Markdown skipHtml>{content.background}</Markdown>
+        <Markdown skipHtml components={{ h1: "h3", h2: "h3", h3: "h4" }}>
+          {content.background}
+        </Markdown>
       </section>
 
       <section aria-labelledby="timeline" className="section">
