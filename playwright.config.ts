@@ -44,6 +44,8 @@ export default defineConfig({
       // The browser tests use the embedded default, whatever the environment points at.
       DATABASE_URL: "",
       PUBLIC_URL: BASE_URL,
+      // Every browser test submits from 127.0.0.1.
+      RATE_LIMIT_IP_PER_HOUR: "10000",
     },
   },
 });

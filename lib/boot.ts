@@ -1,5 +1,8 @@
 import "server-only";
+import { deleteExpiredActions } from "@/lib/actions/confirm-action";
 import { syncContent } from "@/lib/campaigns/sync-content";
+import { startWorker } from "@/lib/delivery/worker";
+import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { loadContent } from "@/lib/templates/load-content";
@@ -17,6 +20,26 @@ export async function boot(): Promise<void> {
   console.log(
     `Urgent Letters: database ${where}; content ${settings.TEMPLATES_RELOAD ? "reloaded" : "loaded"} ` +
       `(${written.campaigns} campaigns, ${written.recipients} recipients, ${written.letterTemplates} letter templates written).`,
+  );
+  const transport = await getMailTransport();
+  const inProcess = settings.WORKER_IN_PROCESS ?? database.kind === "pglite";
+  if (inProcess) {
+    const worker = startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME });
+    // Unconfirmed actions are deleted once their link has expired.
+    const housekeeping = setInterval(() => {
+      deleteExpiredActions(database.db, new Date()).catch((error: unknown) => console.error(error));
+    }, 10 * 60_000);
+    housekeeping.unref();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        clearInterval(housekeeping);
+        void worker.stop().finally(() => database.close().finally(() => process.exit(0)));
+      });
+    }
+  }
+  console.log(
+    `Urgent Letters: mail ${transport.kind === "smtp" ? "sent through SMTP_URL" : "captured, not sent (see /dev/mail)"}; ` +
+      `sender ${inProcess ? "running in this process" : "not in this process: run npm run worker"}.`,
   );
   console.log(`Urgent Letters is ready on ${publicUrl()}`);
 }

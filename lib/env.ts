@@ -38,6 +38,35 @@ export const ZEnv = z.object({
    * replaced; actions and letters are kept). Normally only new files are added.
    */
   TEMPLATES_RELOAD: optional(boolish).default(false),
+  /**
+   * SMTP server for real sending, e.g. `smtps://user:pass@smtp.example.org:465`. When unset, mail is captured in the
+   * database instead of sent, and shown at /dev/mail.
+   */
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, message: "expected an smtp:// or smtps:// URL" })),
+  /**
+   * The address letters and confirmations are sent from, on the organisation's own domain. The supporter's name is
+   * shown with it ("Asem via Urgent Letters"); the supporter's address is only ever the Reply-To.
+   */
+  MAIL_FROM: optional(z.email({ message: "expected an email address" })).default("letters@urgent-letters.localhost"),
+  /** The organisation's name, shown in From ("<supporter> via <organisation>") and in emails. */
+  ORGANISATION_NAME: optional(
+    z
+      .string()
+      .max(80)
+      .refine((v) => !/[\r\n"<>]/.test(v), { message: "expected a plain name without quotes, angle brackets or line breaks" }),
+  ).default("Urgent Letters"),
+  /** DKIM signing: the domain, the selector and the private key (PEM). Signing is on when all three are set. */
+  DKIM_DOMAIN: optional(z.string()),
+  DKIM_SELECTOR: optional(z.string()),
+  DKIM_PRIVATE_KEY: optional(z.string().refine((v) => v.includes("PRIVATE KEY"), { message: "expected a PEM private key" })),
+  /** Secret added to IP addresses before hashing them for rate limits. Default: a random value per start. */
+  IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
+  /** Submissions allowed per hour from one IP address (kept only as a salted hash). */
+  RATE_LIMIT_IP_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(60),
+  /** Submissions allowed per hour for one supporter email address. */
+  RATE_LIMIT_EMAIL_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
+  /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
+  WORKER_IN_PROCESS: optional(boolish),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -3,10 +3,24 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/open";
 import { actions, campaigns, letters, letterTemplates, recipients } from "@/lib/db/schema";
+import type { TLetterPage } from "@/lib/letters/types";
 import { loadContent, type TContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
 import { getCampaign, listLiveCampaigns } from "./get-campaign";
 import { syncContent } from "./sync-content";
+
+const samplePage: TLetterPage = {
+  recipientId: "kz-president",
+  language: "en",
+  subject: "s",
+  blocks: [{ type: "paragraph", inlines: [{ text: "b" }] }],
+  text: "b",
+  paper: "A4",
+  sender: ["Test Supporter", "Cork", "Ireland"],
+  dateText: "1 March 2025",
+  recipientAddress: ["Akorda", "Astana 010000", "Kazakhstan"],
+  footer: "Campaign",
+};
 
 describe.each(testDatabases())("campaigns on $name", ({ open }) => {
   let database: TDatabase;
@@ -71,7 +85,7 @@ describe.each(testDatabases())("campaigns on $name", ({ open }) => {
         delivery: "email",
       })
       .returning();
-    const base = { actionId: action!.id, campaignSlug: "fld-sekerbayeva-2025", audienceId: "kazakhstan-authorities", language: "en", channel: "post" as const, subject: "s", body: "b" };
+    const base = { actionId: action!.id, campaignSlug: "fld-sekerbayeva-2025", audienceId: "kazakhstan-authorities", language: "en", channel: "post" as const, subject: "s", body: "b", page: samplePage };
     await database.db.insert(letters).values([
       { ...base, recipientId: "kz-president", status: "sent" },
       { ...base, recipientId: "kz-embassy-uk", status: "posted" },

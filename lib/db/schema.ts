@@ -3,6 +3,7 @@
  * and committed; the same migrations run on PGlite and on Postgres.
  */
 import { sql } from "drizzle-orm";
+import type { TLetterPage } from "@/lib/letters/types";
 import {
   boolean,
   date,
@@ -66,6 +67,8 @@ export const recipients = pgTable("recipients", {
   notes: text("notes"),
   /** Set after repeated hard bounces, so campaigners check the address. */
   emailSuspect: boolean("email_suspect").notNull().default(false),
+  /** Permanent (5xx) failures in a row; reset by a successful send. */
+  hardFailures: integer("hard_failures").notNull().default(0),
   loadedFrom: text("loaded_from"),
   ...timestamps,
 });
@@ -155,7 +158,9 @@ export const actions = pgTable(
   },
   (t) => [
     uniqueIndex("actions_idempotency_key").on(t.idempotencyKey),
-    index("actions_campaign_email").on(t.campaignSlug, t.supporterEmail),
+    // Rate limits and the one-letter-per-official rule look actions up by lower-cased email and by IP hash.
+    index("actions_email_lower").on(sql`lower(${t.supporterEmail})`, t.createdAt),
+    index("actions_ip_hash").on(t.ipHash, t.createdAt),
   ],
 );
 
@@ -179,12 +184,16 @@ export const letters = pgTable(
     /** The letter as rendered at submission; later template edits do not change it. */
     subject: text("subject").notNull(),
     body: text("body").notNull(),
+    /** The letter laid out for print (blocks, sender, address, date), frozen with the text; the PDF is made from it. */
+    page: jsonb("page").$type<TLetterPage>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     messageId: text("message_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Set when the letter went out inside a daily digest (above the recipient's daily cap); shared by that digest. */
+    digestId: uuid("digest_id"),
     ...timestamps,
   },
   (t) => [
@@ -193,6 +202,7 @@ export const letters = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`status = 'queued'`),
     index("letters_action").on(t.actionId),
+    index("letters_recipient_sent").on(t.recipientId, t.sentAt),
   ],
 );
 

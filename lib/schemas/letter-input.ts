@@ -28,10 +28,10 @@ const line = (max: number) =>
     .max(max, { message: "validation.tooLong" })
     .refine((v) => !LINE_BREAK.test(v) && !UNSAFE_CHARACTERS.test(v), { message: "validation.oneLine" });
 
-const block = (max: number) =>
+const block = (max: number, tooLong = "validation.tooLong") =>
   z
     .string()
-    .max(max, { message: "validation.tooLong" })
+    .max(max, { message: tooLong })
     .refine((v) => !UNSAFE_CHARACTERS.test(v), { message: "validation.unsafeCharacters" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
@@ -57,7 +57,7 @@ export const ZLetterInputBase = z.object({
   language: z.enum(LANGUAGES, { message: "validation.language" }).optional(),
   supporter: ZSupporter,
   signAs: z.enum(["full", "initials"]).optional(),
-  personalNote: block(PERSONAL_NOTE_MAX).optional(),
+  personalNote: block(PERSONAL_NOTE_MAX, "validation.noteTooLong").optional(),
   recipients: z
     .array(z.string().max(100), { message: "validation.recipients" })
     .min(1, { message: "validation.recipients" })
@@ -67,20 +67,31 @@ export const ZLetterInputBase = z.object({
 /** What a campaign allows: the recipient ids and the letter languages it has. */
 export type TCampaignRules = { slug: string; recipientIds: readonly string[]; languages: readonly string[] };
 
-/** The letter input, checked against one campaign: recipients from its list, a language it has. */
+/**
+ * The fields whose rules depend on the campaign: recipients from its list, a language it has. Field-level, so a
+ * bad recipient is reported together with every other bad field.
+ */
+export function campaignFields(rules: TCampaignRules) {
+  return {
+    campaign: ZLetterInputBase.shape.campaign.refine((slug) => slug === rules.slug, { message: "validation.campaign" }),
+    language: z
+      .enum(LANGUAGES, { message: "validation.language" })
+      .refine((language) => rules.languages.includes(language), { message: "validation.language" })
+      .optional(),
+    recipients: z
+      .array(
+        z.string({ message: "validation.recipientUnknown" }).refine((id) => rules.recipientIds.includes(id), { message: "validation.recipientUnknown" }),
+        { message: "validation.recipients" },
+      )
+      .min(1, { message: "validation.recipients" })
+      .max(RECIPIENTS_MAX, { message: "validation.recipients" })
+      .refine((ids) => new Set(ids).size === ids.length, { message: "validation.recipientsRepeated" }),
+  };
+}
+
+/** The letter input, checked against one campaign. */
 export function letterInputSchemaFor(rules: TCampaignRules) {
-  return ZLetterInputBase.superRefine((input, ctx) => {
-    if (input.campaign !== rules.slug) ctx.addIssue({ code: "custom", path: ["campaign"], message: "validation.campaign" });
-    if (input.language && !rules.languages.includes(input.language)) {
-      ctx.addIssue({ code: "custom", path: ["language"], message: "validation.language" });
-    }
-    input.recipients.forEach((id, i) => {
-      if (!rules.recipientIds.includes(id)) ctx.addIssue({ code: "custom", path: ["recipients", i], message: "validation.recipientUnknown" });
-    });
-    if (new Set(input.recipients).size !== input.recipients.length) {
-      ctx.addIssue({ code: "custom", path: ["recipients"], message: "validation.recipientsRepeated" });
-    }
-  });
+  return ZLetterInputBase.extend(campaignFields(rules));
 }
 
 export type TLetterInput = z.output<typeof ZLetterInputBase>;

@@ -90,12 +90,14 @@ CREATE TABLE "letters" (
 	"status" text NOT NULL,
 	"subject" text NOT NULL,
 	"body" text NOT NULL,
+	"page" jsonb NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
 	"next_attempt_at" timestamp with time zone,
 	"locked_until" timestamp with time zone,
 	"message_id" text,
 	"sent_at" timestamp with time zone,
+	"digest_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -116,6 +118,7 @@ CREATE TABLE "recipients" (
 	"verified_on" date NOT NULL,
 	"notes" text,
 	"email_suspect" boolean DEFAULT false NOT NULL,
+	"hard_failures" integer DEFAULT 0 NOT NULL,
 	"loaded_from" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -129,8 +132,10 @@ ALTER TABLE "letter_templates" ADD CONSTRAINT "letter_templates_campaign_slug_au
 ALTER TABLE "letters" ADD CONSTRAINT "letters_action_id_actions_id_fk" FOREIGN KEY ("action_id") REFERENCES "public"."actions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "letters" ADD CONSTRAINT "letters_recipient_id_recipients_id_fk" FOREIGN KEY ("recipient_id") REFERENCES "public"."recipients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "actions_idempotency_key" ON "actions" USING btree ("idempotency_key");--> statement-breakpoint
-CREATE INDEX "actions_campaign_email" ON "actions" USING btree ("campaign_slug","supporter_email");--> statement-breakpoint
+CREATE INDEX "actions_email_lower" ON "actions" USING btree (lower("supporter_email"),"created_at");--> statement-breakpoint
+CREATE INDEX "actions_ip_hash" ON "actions" USING btree ("ip_hash","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "letter_templates_unique" ON "letter_templates" USING btree ("campaign_slug","audience_id","language");--> statement-breakpoint
 CREATE INDEX "letters_campaign_status" ON "letters" USING btree ("campaign_slug","status");--> statement-breakpoint
 CREATE INDEX "letters_due" ON "letters" USING btree ("next_attempt_at") WHERE status = 'queued';--> statement-breakpoint
-CREATE INDEX "letters_action" ON "letters" USING btree ("action_id");
+CREATE INDEX "letters_action" ON "letters" USING btree ("action_id");--> statement-breakpoint
+CREATE INDEX "letters_recipient_sent" ON "letters" USING btree ("recipient_id","sent_at");

@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
+import { LetterComposer } from "@/components/letter/letter-composer";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
+import { CATALOGS } from "@/lib/i18n/messages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
+import { toComposeCampaign } from "@/lib/letters/compose-letters";
+import { loadTemplates } from "@/lib/letters/load-templates";
+import { countryOptions } from "@/lib/schemas/countries";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +29,8 @@ export default async function CampaignPage({ params }: TProps) {
   const { slug } = await params;
   const language = await getLanguage();
   const t = getTranslator(language);
-  const campaign = await getCampaign(await db(), slug);
+  const database = await db();
+  const campaign = await getCampaign(database, slug);
   if (!campaign) notFound();
 
   const { value: content, fallback } = pick(campaign.content, language);
@@ -75,7 +81,18 @@ export default async function CampaignPage({ params }: TProps) {
 
       <section aria-labelledby="write" className="section write">
         <h2 id="write">{t("campaign.writeHeading")}</h2>
-        <p>{t("campaign.writeSoon")}</p>
+        {campaign.status === "closed" ? (
+          <p>{t("campaign.status_closed")}</p>
+        ) : (
+          <LetterComposer
+            campaign={toComposeCampaign(campaign)}
+            templates={await loadTemplates(database, campaign.slug)}
+            pageLanguage={language}
+            messages={{ letter: CATALOGS[language].letter, validation: CATALOGS[language].validation, send: CATALOGS[language].send, email: CATALOGS[language].email }}
+            countries={countryOptions(language)}
+            today={new Date().toISOString()}
+          />
+        )}
       </section>
 
       <section aria-labelledby="recipients" className="section">

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { listCapturedMail } from "@/lib/mail/captured-mail";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Captured mail" };
+
+/** For the local operator of the embedded default: the mail the app would have sent. Absent when SMTP_URL is set. */
+export default async function CapturedMailPage() {
+  if (env().SMTP_URL) notFound();
+  const mail = await listCapturedMail(await db());
+  return (
+    <section className="section" lang="en">
+      <h1>Captured mail</h1>
+      <p className="muted">
+        SMTP_URL is not set, so nothing is sent: every message the app would send is kept here instead. Set SMTP_URL to send
+        for real.
+      </p>
+      {mail.length === 0 ? (
+        <p>No mail yet.</p>
+      ) : (
+        <table className="mail-table">
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Kind</th>
+              <th scope="col">To</th>
+              <th scope="col">Subject</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mail.map((m) => (
+              <tr key={m.id}>
+                <td>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+                <td>{m.kind}</td>
+                <td>{m.to}</td>
+                <td>
+                  <Link href={`/dev/mail/${m.id}`}>{m.subject || "(no subject)"}</Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+
+/**
+ * Keeps what the supporter typed in this browser's localStorage, so a reload or a lost connection loses nothing.
+ * Only this device keeps it; `clear()` forgets it (after sending, or from the form's Clear button).
+ */
+export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, key: string, onRestored?: () => void) {
+  const restored = useRef(false);
+  useEffect(() => {
+    try {
+      const saved = window.localStorage.getItem(key);
+      if (saved) form.reset({ ...form.getValues(), ...(JSON.parse(saved) as Partial<T>) }, { keepDefaultValues: true });
+    } catch {
+      // A corrupt or inaccessible store is the same as an empty one.
+    }
+    restored.current = true;
+    onRestored?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch((values) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        try {
+          window.localStorage.setItem(key, JSON.stringify(values));
+        } catch {
+          // Private browsing or a full store: the form still works, it just is not kept.
+        }
+      }, 250);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+    };
+    // The form object is stable for the component's life; run once per key.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  return {
+    clear() {
+      try {
+        window.localStorage.removeItem(key);
+      } catch {
+        // nothing kept
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { pdfPages, squash } from "../fixtures/pdf-text";
+import { DNC_SLUG, FLD_DEMANDS, FLD_SLUG } from "../fixtures/seed-facts";
+
+const valid = {
+  campaign: FLD_SLUG,
+  supporter: { name: "Әсем Нұрланова", email: "asem@example.org", city: "Toronto", country: "CA" },
+  recipients: ["kz-president", "kz-embassy-uk"],
+};
+
+type TProblem = { type: string; title: string; status: number; errors: { path: string; message: string }[] };
+
+test("[API] the preview answers the letters as JSON", async ({ request }) => {
+  const response = await request.post("/api/v1/letters/preview", { data: { ...valid, language: "kk", personalNote: "Сәлем" } });
+  expect(response.status()).toBe(200);
+  const { letters } = (await response.json()) as { letters: { recipientId: string; language: string; subject: string; text: string }[] };
+  expect(letters.map((l) => l.recipientId)).toEqual(["kz-president", "kz-embassy-uk"]);
+  expect(letters.every((l) => l.language === "kk")).toBe(true);
+  expect(letters[0]!.text).toContain("Аса құрметті Президент мырза");
+  expect(letters[0]!.text).toContain("Сәлем");
+  // Subjects rotate from one letter to the next.
+  expect(letters[0]!.subject).not.toBe(letters[1]!.subject);
+});
+
+test("[API] the preview answers a print-ready PDF when asked for one", async ({ request }) => {
+  const response = await request.post("/api/v1/letters/preview", { data: valid, headers: { accept: "application/pdf" } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const { pages, width, height } = await pdfPages(await response.body());
+  const all = squash(pages.join(" "));
+  for (const demand of FLD_DEMANDS) expect(all).toContain(squash(demand));
+  expect(all).toContain("Әсем Нұрланова");
+  // A Canadian supporter prints on Letter paper.
+  expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
+});
+
+test("[API] bad input is a 422 problem with one entry per bad field", async ({ request }) => {
+  const response = await request.post("/api/v1/letters/preview", {
+    data: {
+      campaign: FLD_SLUG,
+      language: "fr",
+      supporter: { name: "", email: "not-an-email", city: "Cork", country: "XX" },
+      personalNote: "x".repeat(2001),
+      recipients: ["kz-president", "ca-mp-chong"],
+    },
+  });
+  expect(response.status()).toBe(422);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  const problem = (await response.json()) as TProblem;
+  expect(problem.status).toBe(422);
+  const paths = problem.errors.map((e) => e.path).sort();
+  expect(paths).toEqual(["language", "personalNote", "recipients.1", "supporter.country", "supporter.email", "supporter.name"].sort());
+  for (const error of problem.errors) expect(error.message.length).toBeGreaterThan(5);
+});
+
+test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized body are refused, never a 500", async ({ request }) => {
+  const crlf = await request.post("/api/v1/letters/preview", { data: { ...valid, supporter: { ...valid.supporter, name: "Eve\r\nBcc: x@example.org" } } });
+  expect(crlf.status()).toBe(422);
+  expect(((await crlf.json()) as TProblem).errors.map((e) => e.path)).toEqual(["supporter.name"]);
+
+  const unknown = await request.post("/api/v1/letters/preview", { data: { ...valid, campaign: "nope" } });
+  expect(unknown.status()).toBe(422);
+  expect(((await unknown.json()) as TProblem).errors.map((e) => e.path)).toContain("campaign");
+
+  const notJson = await request.post("/api/v1/letters/preview", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
+  expect(notJson.status()).toBe(422);
+  expect(((await notJson.json()) as TProblem).errors[0]!.path).toBe("(body)");
+
+  const form = await request.post("/api/v1/letters/preview", { form: { campaign: FLD_SLUG } });
+  expect(form.status()).toBe(422);
+
+  const huge = await request.post("/api/v1/letters/preview", { data: { ...valid, personalNote: "x".repeat(200_000) } });
+  expect(huge.status()).toBe(422);
+  expect(((await huge.json()) as TProblem).errors[0]!.path).toBe("(body)");
+
+  const array = await request.post("/api/v1/letters/preview", { data: [1, 2, 3] });
+  expect(array.status()).toBe(422);
+
+  const noRecipients = await request.post("/api/v1/letters/preview", { data: { ...valid, campaign: DNC_SLUG, recipients: [] } });
+  expect(noRecipients.status()).toBe(422);
+  expect(((await noRecipients.json()) as TProblem).errors.map((e) => e.path)).toEqual(["recipients"]);
+});

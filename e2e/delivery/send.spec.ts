@@ -1,0 +1,112 @@
+import { expect, test, type Page } from "@playwright/test";
+import en from "../../lib/i18n/messages/en.json";
+import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
+
+const L = en.letter;
+const S = en.send;
+const T = en.thanks;
+
+async function openComposer(page: Page, slug: string) {
+  await page.goto(`/c/${slug}?lang=en`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId("letter-previews")).toBeVisible();
+}
+
+async function fill(page: Page, name: string, email: string, country = "CA") {
+  await page.getByLabel(L.name).fill(name);
+  await page.getByLabel(L.email).fill(email);
+  await page.getByLabel(L.city).fill("Ottawa");
+  await page.getByLabel(L.country).selectOption(country);
+}
+
+/** The confirmation link, read from the mail the app captured (SMTP_URL is unset in the browser tests). */
+async function confirmationLink(page: Page, email: string): Promise<string> {
+  await page.goto("/dev/mail");
+  const row = page.locator("tr", { hasText: email }).filter({ hasText: "confirmation" }).first();
+  await row.getByRole("link").click();
+  const text = await page.getByTestId("mail-text").innerText();
+  const match = /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]+/.exec(text);
+  expect(match, "a confirmation link in the email").not.toBeNull();
+  return match![0];
+}
+
+test("[DELIVERY] a supporter sends, confirms from the email and sees the letters sent", async ({ page }) => {
+  const email = `marie.${Date.now()}@example.org`;
+  await openComposer(page, DNC_SLUG);
+  await fill(page, "Marie Tremblay", email);
+  // Write to the Canadian officials only; they take email.
+  for (const name of [/Kassym-Jomart Tokayev/, /United Kingdom/, /United States/]) await page.getByRole("checkbox", { name }).uncheck();
+  await expect(page.getByLabel(S.email)).toBeChecked();
+  await page.getByRole("button", { name: S.submit }).click();
+  await expect(page.getByRole("heading", { name: S.checkEmailTitle })).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible();
+
+  const link = await confirmationLink(page, email);
+  await page.goto(link);
+  await expect(page).toHaveURL(new RegExp(`/c/${DNC_SLUG}/thanks\\?action=`));
+  await expect(page.getByRole("heading", { level: 1, name: T.title })).toBeVisible();
+  const statuses = page.getByTestId("letter-status");
+  await expect(statuses).toHaveCount(2);
+  // The sender works through the queue; the page follows it without a reload.
+  await expect(statuses.nth(0)).toHaveText(T.status_sent, { timeout: 30_000 });
+  await expect(statuses.nth(1)).toHaveText(T.status_sent, { timeout: 30_000 });
+  await expect(page.getByTestId("campaign-counter")).toBeVisible();
+
+  // The letters went out from the organisation's address, with the supporter as Reply-To and the PDF attached.
+  await page.goto("/dev/mail");
+  const letterRow = page.locator("tr", { hasText: "Anita.Anand@parl.gc.ca" }).filter({ hasText: "letter" }).first();
+  await letterRow.getByRole("link").click();
+  await expect(page.locator('[data-header="from"]')).toContainText("Marie Tremblay via");
+  await expect(page.locator('[data-header="from"]')).not.toContainText(email);
+  await expect(page.locator('[data-header="reply-to"]')).toContainText(email);
+  await expect(page.getByRole("link", { name: /\.pdf$/ })).toBeVisible();
+
+  // The link works once.
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: en.confirm.unknownTitle })).toBeVisible();
+});
+
+test("[DELIVERY] a supporter prints a letter and says it is posted", async ({ page }) => {
+  await openComposer(page, FLD_SLUG);
+  await fill(page, "Seán Ó Briain", `sean.${Date.now()}@example.org`, "IE");
+  await page.getByRole("checkbox", { name: /United States/ }).uncheck();
+  await page.getByRole("checkbox", { name: /United Kingdom/ }).uncheck();
+  // None of the Kazakh officials takes email: only printing is possible.
+  await expect(page.getByLabel(S.email)).toBeDisabled();
+  await expect(page.getByLabel(S.post)).toBeChecked();
+  await page.getByRole("button", { name: S.submit }).click();
+  await expect(page).toHaveURL(/\/thanks\?action=/);
+  const letter = page.locator(".thanks-letter").first();
+  await expect(letter.getByTestId("letter-status")).toHaveText(T["status_awaiting-confirmation"]);
+  const download = await Promise.all([page.waitForEvent("download"), letter.getByRole("link", { name: T.downloadPdf }).click()]);
+  expect(download[0].suggestedFilename()).toBe("letter-kz-president.pdf");
+  await letter.getByText(T.postChecklist).click();
+  await expect(letter).toContainText("A4");
+  await letter.getByRole("button", { name: T.markPosted }).click();
+  await expect(letter.getByTestId("letter-status")).toHaveText(T.status_posted);
+});
+
+test("[DELIVERY] a supporter opens a letter in their own email app", async ({ page }) => {
+  await openComposer(page, DNC_SLUG);
+  await fill(page, "Jean Roy", `jean.${Date.now()}@example.org`);
+  for (const name of [/Kassym-Jomart Tokayev/, /United Kingdom/, /United States/, /Rob Oliphant/]) await page.getByRole("checkbox", { name }).uncheck();
+  await page.getByLabel(S.mailto).check();
+  await page.getByRole("button", { name: S.submit }).click();
+  await expect(page).toHaveURL(/\/thanks\?action=/);
+  const letter = page.locator('.thanks-letter[data-channel="mailto"]');
+  await expect(letter).toHaveCount(1);
+  const copy = letter.getByRole("button", { name: T.copyLetter });
+  await expect(copy).toBeVisible();
+  // A short enough letter opens directly; a long one is copied instead (both offer the copy).
+  const open = letter.getByRole("link", { name: T.openMailto });
+  if ((await open.count()) > 0) {
+    const href = (await open.getAttribute("href"))!;
+    expect(href.startsWith("mailto:Anita.Anand%40parl.gc.ca?subject=")).toBe(true);
+    expect(decodeURIComponent(href)).toContain("Jean Roy");
+  } else {
+    await expect(letter).toContainText("Anita.Anand@parl.gc.ca");
+  }
+  await letter.getByRole("button", { name: T.markSent }).click();
+  await expect(letter.getByTestId("letter-status")).toHaveText(T.status_sent);
+});

@@ -1,0 +1,164 @@
+import fs from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import en from "../../lib/i18n/messages/en.json";
+import fr from "../../lib/i18n/messages/fr.json";
+import { pdfPages, squash } from "../fixtures/pdf-text";
+import { DNC_SLUG, FLD_DEMANDS, FLD_SLUG } from "../fixtures/seed-facts";
+
+const L = en.letter;
+
+async function openComposer(page: Page, slug = FLD_SLUG, lang = "en") {
+  await page.goto(`/c/${slug}?lang=${lang}`);
+  // Start from an empty form whatever an earlier test left in this browser.
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await expect(page.getByTestId("letter-previews")).toBeVisible();
+}
+
+async function fillDetails(page: Page) {
+  await page.getByLabel(L.name).fill("Әсем Қайратқызы Нұрланова");
+  await page.getByLabel(L.email).fill("asem@example.org");
+  await page.getByLabel(L.city).fill("Cork");
+  await page.getByLabel(L.country).selectOption("IE");
+}
+
+test("[LETTER] a supporter fills the form and sees the preview change", async ({ page }) => {
+  await openComposer(page);
+  const previews = page.getByTestId("letter-previews");
+  const first = previews.locator("li").first();
+  // Before typing, the letter shows where the name and city will go.
+  await expect(first).toContainText(L.placeholderName);
+  await expect(previews.locator("> li")).toHaveCount(3);
+
+  await fillDetails(page);
+  await expect(first).toContainText("Әсем Қайратқызы Нұрланова");
+  await expect(first).toContainText("from Cork, Ireland");
+  for (const demand of FLD_DEMANDS) await expect(first).toContainText(demand);
+
+  await page.getByLabel(L.personalNote).fill("I was in Almaty in 2019.\n<b>Free Zhanar</b> {{date}}");
+  await expect(first).toContainText("I was in Almaty in 2019.");
+  // Supporter text stays text.
+  await expect(first).toContainText("<b>Free Zhanar</b> {{date}}");
+  await expect(page.getByTestId("note-counter")).toContainText(String("I was in Almaty in 2019.\n<b>Free Zhanar</b> {{date}}".length));
+
+  await page.getByLabel(L.signInitials).check();
+  await expect(first).toContainText("Ә. Қ. Н.");
+  await expect(first).not.toContainText("Әсем Қайратқызы Нұрланова");
+
+  await page.getByLabel(L.language).selectOption("ru");
+  await expect(first).toContainText("Ваше Превосходительство");
+  await expect(first).toHaveAttribute("lang", "ru");
+
+  await page.getByRole("checkbox", { name: /Kassym-Jomart Tokayev/ }).uncheck();
+  await expect(previews.locator("> li")).toHaveCount(2);
+});
+
+test("[LETTER] a supporter downloads the PDF", async ({ page }) => {
+  await openComposer(page);
+  await fillDetails(page);
+  await page.getByLabel(L.personalNote).fill("Greetings from Cork.");
+  await page.getByRole("button", { name: L.pdfShow }).click();
+  const link = page.getByRole("link", { name: L.pdfDownload });
+  await expect(link).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator("iframe.pdf-frame")).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe("letters.pdf");
+  const file = await download.path();
+  const { pages, width, height } = await pdfPages(await fs.readFile(file));
+  const all = squash(pages.join(" "));
+  expect(all).toContain("Әсем Қайратқызы Нұрланова");
+  expect(all).toContain("Greetings from Cork.");
+  for (const demand of FLD_DEMANDS) expect(all).toContain(squash(demand));
+  // Three officials, three letters, each starting with its own salutation.
+  expect(pages.filter((p) => /Your Excellency|Dear Ambassador/.test(p)).length).toBe(3);
+  // An Irish supporter prints on A4.
+  expect([Math.round(width), Math.round(height)]).toEqual([595, 842]);
+});
+
+test("[LETTER] a supporter's typing survives a reload", async ({ page }) => {
+  await openComposer(page, DNC_SLUG);
+  await page.getByLabel(L.name).fill("Marie Tremblay");
+  await page.getByLabel(L.city).fill("Montréal");
+  await page.getByLabel(L.country).selectOption("CA");
+  await page.getByLabel(L.personalNote).fill("Je vous écris de Montréal.");
+  await page.getByRole("checkbox", { name: /Michael Chong/ }).check();
+  // Wait until the form has been kept, then reload.
+  await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).length)).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.localStorage))).toContain("ca-mp-chong");
+  await page.reload();
+  await expect(page.getByLabel(L.name)).toHaveValue("Marie Tremblay");
+  await expect(page.getByLabel(L.city)).toHaveValue("Montréal");
+  await expect(page.getByLabel(L.country)).toHaveValue("CA");
+  await expect(page.getByLabel(L.personalNote)).toHaveValue("Je vous écris de Montréal.");
+  await expect(page.getByRole("checkbox", { name: /Michael Chong/ })).toBeChecked();
+  await expect(page.getByTestId("letter-previews")).toContainText("Marie Tremblay");
+});
+
+test("[LETTER] a wrong email is shown next to the field", async ({ page }) => {
+  await openComposer(page);
+  const email = page.getByLabel(L.email);
+  await email.fill("asem@");
+  await email.blur();
+  const error = page.locator(".field", { has: email }).locator(".field__error");
+  await expect(error).toHaveText(en.validation.email);
+  // The message is tied to the field for screen readers, and the field says it is invalid.
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  const describedBy = (await email.getAttribute("aria-describedby")) ?? "";
+  expect(describedBy.split(" ")).toContain(await error.getAttribute("id"));
+  // What was typed stays.
+  await expect(email).toHaveValue("asem@");
+  await email.fill("asem@example.org");
+  await expect(error).toHaveCount(0);
+
+  // In French, the message is French.
+  await openComposer(page, FLD_SLUG, "fr");
+  const emailFr = page.getByLabel(fr.letter.email);
+  await emailFr.fill("pas-une-adresse");
+  await emailFr.blur();
+  await expect(page.locator(".field", { has: emailFr }).locator(".field__error")).toHaveText(fr.validation.email);
+});
+
+test("[LETTER] the whole form works with the keyboard alone", async ({ page }) => {
+  await openComposer(page);
+  // Tab from the top of the page to the name field.
+  const focusedLabel = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "");
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = (await focusedLabel()) === L.name;
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.type("Aigerim Bek");
+  await page.keyboard.press("Tab"); // sign with initials
+  await page.keyboard.press("Space");
+  await expect(page.getByLabel(L.signInitials)).toBeChecked();
+  await page.keyboard.press("Tab"); // email
+  await page.keyboard.type("aigerim@example.org");
+  await page.keyboard.press("Tab"); // city
+  await page.keyboard.type("Dublin");
+  await page.keyboard.press("Tab"); // country
+  expect(await focusedLabel()).toBe(L.country);
+  await page.keyboard.type("Ireland");
+  await expect(page.getByLabel(L.country)).toHaveValue("IE");
+  await page.keyboard.press("Tab"); // address
+  await page.keyboard.type("1 Main Street");
+  // Through the recipients: untick the first official with the space bar.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await expect(page.getByTestId("letter-previews").locator("> li")).toHaveCount(2);
+  // On to the PDF button, and open the PDF with Enter.
+  let onButton = false;
+  for (let i = 0; i < 20 && !onButton; i++) {
+    await page.keyboard.press("Tab");
+    onButton = await page.evaluate((name) => document.activeElement?.textContent === name, L.pdfShow);
+  }
+  expect(onButton).toBe(true);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: L.pdfDownload })).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: L.pdfDownload })).toBeFocused();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  const { pages } = await pdfPages(await fs.readFile(await download.path()));
+  expect(pages.join(" ")).toContain("A. B.");
+  expect(squash(pages.join(" "))).toContain("1 Main Street");
+});

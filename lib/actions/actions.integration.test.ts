@@ -1,0 +1,139 @@
+import path from "node:path";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncContent } from "@/lib/campaigns/sync-content";
+import type { TDatabase } from "@/lib/db/open";
+import { actions, letters } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { loadContent } from "@/lib/templates/load-content";
+import { testDatabases } from "@/test/databases";
+import { confirmAction, deleteExpiredActions, markLetterDone } from "./confirm-action";
+import { submitAction } from "./submit-action";
+
+const NOW = new Date("2026-11-23T10:00:00Z");
+const HOUR = 60 * 60 * 1000;
+
+function body(overrides: Record<string, unknown> = {}) {
+  return {
+    campaign: "dnc-sekerbayeva-charges",
+    supporter: { name: "Marie Tremblay", email: "marie@example.org", city: "Montréal", country: "CA" },
+    recipients: ["kz-president", "ca-minister-foreign-affairs", "ca-mp-chong"],
+    delivery: "email",
+    ...overrides,
+  };
+}
+
+async function problemOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected the submission to be refused");
+}
+
+describe.each(testDatabases())("submitting and confirming on $name", ({ open }) => {
+  let database: TDatabase;
+  const rows = async () => ({
+    actions: (await database.db.select({ n: count() }).from(actions))[0]!.n,
+    letters: (await database.db.select({ n: count() }).from(letters))[0]!.n,
+  });
+
+  beforeAll(async () => {
+    database = await open();
+    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("writes the action and one frozen letter per official, by email where the official takes email", async () => {
+    const result = await submitAction(database.db, body(), { now: NOW, idempotencyKey: "key-1" });
+    expect(result).toMatchObject({ status: "awaiting-confirmation", created: true, alreadyWritten: [] });
+    expect(result.confirmToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const written = await database.db.select().from(letters).where(eq(letters.actionId, result.id));
+    expect(written.map((l) => [l.recipientId, l.channel, l.status]).sort()).toEqual(
+      [
+        ["ca-minister-foreign-affairs", "email", "awaiting-confirmation"],
+        ["ca-mp-chong", "email", "awaiting-confirmation"],
+        ["kz-president", "post", "awaiting-confirmation"],
+      ].sort(),
+    );
+    const anand = written.find((l) => l.recipientId === "ca-minister-foreign-affairs")!;
+    expect(anand.body).toContain("Marie Tremblay");
+    expect(anand.page.paper).toBe("LETTER");
+    expect(anand.page.recipientAddress[0]).toBe("The Honourable Anita Anand, P.C., M.P.");
+  });
+
+  it("answers the same Idempotency-Key with the same answer and creates nothing new", async () => {
+    const before = await rows();
+    const first = await database.db.select().from(actions).where(eq(actions.idempotencyKey, "key-1"));
+    const again = await submitAction(database.db, body({ supporter: { name: "Someone Else", email: "else@example.org", city: "X", country: "FR" } }), {
+      now: NOW,
+      idempotencyKey: "key-1",
+    });
+    expect(again).toMatchObject({ id: first[0]!.id, status: "awaiting-confirmation", created: false });
+    expect(await rows()).toEqual(before);
+  });
+
+  it("sends one letter per official per campaign from one email, and says so only to that address", async () => {
+    const repeat = await submitAction(database.db, body({ supporter: { name: "Marie T.", email: "MARIE@example.org", city: "Laval", country: "CA" }, recipients: ["ca-mp-chong", "ca-mp-mcpherson"] }), { now: NOW });
+    // The answer has the same shape as any other: nothing reveals who has written.
+    expect(repeat.status).toBe("awaiting-confirmation");
+    expect(repeat.alreadyWritten).toEqual(["ca-mp-chong"]);
+    const written = await database.db.select({ recipientId: letters.recipientId }).from(letters).where(eq(letters.actionId, repeat.id));
+    expect(written.map((l) => l.recipientId)).toEqual(["ca-mp-mcpherson"]);
+  });
+
+  it("refuses bad input with one entry per field and writes nothing", async () => {
+    const before = await rows();
+    const problem = await problemOf(
+      submitAction(
+        database.db,
+        body({ supporter: { name: "Eve\r\nBcc: victim@example.org", email: "eve@example.org\nBcc: x@y.z", city: "", country: "ZZ" }, delivery: "fax", recipients: ["nobody"] }),
+        { now: NOW },
+      ),
+    );
+    expect(problem.status).toBe(422);
+    expect(problem.errors.map((e) => e.path).sort()).toEqual(["delivery", "recipients.0", "supporter.city", "supporter.country", "supporter.email", "supporter.name"]);
+    expect(await rows()).toEqual(before);
+  });
+
+  it("refuses email delivery when none of the chosen officials takes email", async () => {
+    const problem = await problemOf(submitAction(database.db, body({ recipients: ["kz-president"], supporter: { name: "A", email: "a@example.org", city: "B", country: "IE" } }), { now: NOW }));
+    expect(problem.errors).toEqual([expect.objectContaining({ path: "delivery" })]);
+  });
+
+  it("queues the email letters when the link is followed, once", async () => {
+    const result = await submitAction(database.db, body({ supporter: { name: "Paul", email: "paul@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
+    const confirmed = await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR));
+    expect(confirmed).toMatchObject({ outcome: "confirmed", actionId: result.id, campaignSlug: "dnc-sekerbayeva-charges" });
+    const after = await database.db.select().from(letters).where(eq(letters.actionId, result.id));
+    expect(after.filter((l) => l.status === "queued").map((l) => l.channel)).toEqual(["email", "email"]);
+    expect(after.filter((l) => l.channel === "post").map((l) => l.status)).toEqual(["awaiting-confirmation"]);
+    // The link works once.
+    expect((await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR))).outcome).toBe("unknown");
+
+    const post = after.find((l) => l.channel === "post")!;
+    expect(await markLetterDone(database.db, result.id, post.id, NOW)).toBe(true);
+    expect(await markLetterDone(database.db, result.id, post.id, NOW)).toBe(false);
+    const [posted] = await database.db.select().from(letters).where(eq(letters.id, post.id));
+    expect(posted!.status).toBe("posted");
+  });
+
+  it("lets a link expire after 48 hours, and deletes the unconfirmed action with its letters", async () => {
+    const result = await submitAction(database.db, body({ supporter: { name: "Late", email: "late@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
+    const later = new Date(NOW.getTime() + 49 * HOUR);
+    expect((await confirmAction(database.db, result.confirmToken!, later)).outcome).toBe("expired");
+    expect(await deleteExpiredActions(database.db, later)).toBeGreaterThanOrEqual(1);
+    expect(await database.db.select().from(actions).where(eq(actions.id, result.id))).toEqual([]);
+    expect(await database.db.select().from(letters).where(eq(letters.actionId, result.id))).toEqual([]);
+  });
+
+  it("limits submissions per email address per hour", async () => {
+    const submit = () => submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-us"], supporter: { name: "R", email: "rate@example.org", city: "C", country: "IE" } }), { now: NOW });
+    for (let i = 0; i < 5; i++) await submit();
+    expect((await problemOf(submit())).status).toBe(429);
+  });
+});

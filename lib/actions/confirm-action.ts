@@ -1,0 +1,58 @@
+/**
+ * The supporter follows the link in the confirmation email: the action is confirmed and its email letters are
+ * queued for the sender. The link works once, and only within 48 hours.
+ */
+import { and, eq, lt, sql } from "drizzle-orm";
+import type { TDb } from "@/lib/db/open";
+import { actions, letters } from "@/lib/db/schema";
+import { hashToken } from "./tokens";
+
+export type TConfirmResult =
+  | { outcome: "confirmed"; actionId: string; campaignSlug: string }
+  | { outcome: "expired" | "unknown" };
+
+export async function confirmAction(db: TDb, token: string, now: Date): Promise<TConfirmResult> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
+  return db.transaction(async (tx) => {
+    const [action] = await tx
+      .select({ id: actions.id, slug: actions.campaignSlug, expiresAt: actions.confirmExpiresAt })
+      .from(actions)
+      .where(and(eq(actions.confirmTokenHash, hashToken(token)), eq(actions.status, "awaiting-confirmation")))
+      .for("update");
+    if (!action) return { outcome: "unknown" as const };
+    if (!action.expiresAt || action.expiresAt <= now) return { outcome: "expired" as const };
+    // The token is cleared, so the link cannot be used twice.
+    await tx.update(actions).set({ status: "confirmed", confirmedAt: now, confirmTokenHash: null, updatedAt: now }).where(eq(actions.id, action.id));
+    await tx
+      .update(letters)
+      .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
+      .where(and(eq(letters.actionId, action.id), eq(letters.channel, "email"), eq(letters.status, "awaiting-confirmation")));
+    return { outcome: "confirmed" as const, actionId: action.id, campaignSlug: action.slug };
+  });
+}
+
+/** Unconfirmed email actions past their link's expiry are deleted, with their letters. */
+export async function deleteExpiredActions(db: TDb, now: Date): Promise<number> {
+  const deleted = await db
+    .delete(actions)
+    .where(and(eq(actions.status, "awaiting-confirmation"), lt(actions.confirmExpiresAt, now)))
+    .returning({ id: actions.id });
+  return deleted.length;
+}
+
+/** The supporter says they posted a letter (or sent it from their own mail app): it counts. */
+export async function markLetterDone(db: TDb, actionId: string, letterId: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .update(letters)
+    .set({ status: sql`case when ${letters.channel} = 'post' then 'posted' else 'sent' end`, sentAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(letters.id, letterId),
+        eq(letters.actionId, actionId),
+        sql`${letters.channel} in ('post', 'mailto')`,
+        eq(letters.status, "awaiting-confirmation"),
+      ),
+    )
+    .returning({ id: letters.id });
+  return updated.length === 1;
+}

@@ -1,0 +1,45 @@
+import { asc, eq } from "drizzle-orm";
+import type { TDb } from "@/lib/db/open";
+import { actions, letters, recipients } from "@/lib/db/schema";
+
+/**
+ * What the thank-you page shows of one action: its letters, to whom, how and where they are. The action id is the
+ * capability (a random UUID known only to the supporter); nothing about the supporter is returned.
+ */
+export async function getActionStatus(db: TDb, actionId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(actionId)) return undefined;
+  const [action] = await db
+    .select({ id: actions.id, campaignSlug: actions.campaignSlug, status: actions.status, delivery: actions.delivery, country: actions.country })
+    .from(actions)
+    .where(eq(actions.id, actionId));
+  if (!action) return undefined;
+  const rows = await db
+    .select({
+      id: letters.id,
+      recipientId: letters.recipientId,
+      channel: letters.channel,
+      status: letters.status,
+      subject: letters.subject,
+      body: letters.body,
+      paper: letters.page,
+      name: recipients.name,
+      role: recipients.role,
+      email: recipients.email,
+      country: recipients.country,
+    })
+    .from(letters)
+    .innerJoin(recipients, eq(recipients.id, letters.recipientId))
+    .where(eq(letters.actionId, actionId))
+    .orderBy(asc(letters.createdAt), asc(letters.id));
+  return {
+    ...action,
+    letters: rows.map(({ paper, ...row }) => ({
+      ...row,
+      paper: paper.paper,
+      // An official's email is only needed for the supporter's own mail app.
+      email: row.channel === "mailto" ? row.email : null,
+    })),
+  };
+}
+
+export type TActionStatus = NonNullable<Awaited<ReturnType<typeof getActionStatus>>>;

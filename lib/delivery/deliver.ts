@@ -1,0 +1,146 @@
+/**
+ * Sending one claimed letter, or one digest, and recording the outcome. The PDF is rendered from the page frozen
+ * at submission (letters.page), so what the official receives is exactly what the supporter previewed.
+ */
+import { randomUUID } from "node:crypto";
+import type { TDb } from "@/lib/db/open";
+import type { actions, recipients } from "@/lib/db/schema";
+import type { TLetterDocument } from "@/lib/letters/types";
+import type { TMailTransport } from "@/lib/mail/transport";
+import { nextRetry } from "./backoff";
+import { buildDigestMessage } from "./build-digest-message";
+import { buildLetterMessage, letterMessageId, signatureOf } from "./build-letter-message";
+import type { TClaimedLetter } from "./claim-letters";
+import { clearHardFailures, markFailed, markRetry, markSent, recordHardFailure } from "./letter-outcomes";
+import type { TMessageSettings } from "./message-parts";
+import { classifySendError } from "./send-errors";
+
+export type TPdfRenderer = (document: TLetterDocument) => Promise<Buffer>;
+
+export type TSendCounts = {
+  /** Letters sent one by one. */
+  sent: number;
+  /** Letters back in the queue after a temporary failure. */
+  retried: number;
+  failed: number;
+  /** Letters put back for later by pacing (or because the pass stopped early). */
+  deferred: number;
+  /** Letters sent inside a digest. */
+  digested: number;
+};
+
+export type TAction = typeof actions.$inferSelect;
+export type TRecipient = typeof recipients.$inferSelect;
+export type TLetterJob = { kind: "letter"; letter: TClaimedLetter; action: TAction; recipient: TRecipient };
+export type TDigestJob = { kind: "digest"; entries: { letter: TClaimedLetter; action: TAction }[]; recipient: TRecipient };
+export type TJob = TLetterJob | TDigestJob;
+
+export type TDeliveryContext = {
+  db: TDb;
+  transport: TMailTransport;
+  now: () => Date;
+  random: () => number;
+  settings: TMessageSettings;
+  renderPdf: TPdfRenderer;
+  /** The lock value this pass wrote on its letters: the token every update is guarded with. */
+  lock: Date;
+  counts: TSendCounts;
+  log: (message: string) => void;
+  /** Set when the relay or network is down: jobs not started yet go back to the queue untouched. */
+  stopped: boolean;
+};
+
+/**
+ * Adds what an update changed to the pass's counts. Written as a read after the await: `counts.x += await y` would
+ * read the old total before awaiting and lose the increments of letters sent in parallel meanwhile.
+ */
+export async function tally(counts: TSendCounts, key: keyof TSendCounts, work: Promise<number>): Promise<number> {
+  const n = await work;
+  counts[key] += n;
+  return n;
+}
+
+function describe(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 500);
+}
+
+export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Promise<void> {
+  const { letter, action, recipient } = job;
+  const ids = [letter.id];
+  let message;
+  try {
+    const pdf = await ctx.renderPdf({ title: letter.subject, author: signatureOf(action), language: letter.page.language, letters: [letter.page] });
+    message = buildLetterMessage({ letter, action, recipient, settings: ctx.settings, pdf });
+  } catch (error) {
+    // Nothing was sent and trying again would build the same thing: a campaigner has to look at it.
+    await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), error: `not sent: ${describe(error)}`, attempted: false }));
+    return;
+  }
+  try {
+    await ctx.transport.send(message, "letter");
+  } catch (error) {
+    await recordSendFailure(ctx, [letter], recipient.id, error);
+    return;
+  }
+  const messageId = letterMessageId(letter.id, ctx.settings.mailFrom);
+  const marked = await tally(ctx.counts, "sent", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId }));
+  if (marked === 0) ctx.log(`letter ${letter.id} was sent but its lock had been taken over: a second copy may follow (${messageId})`);
+  await clearHardFailures(ctx.db, recipient.id, ctx.now());
+}
+
+export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Promise<void> {
+  const { entries, recipient } = job;
+  const letters = entries.map((e) => e.letter);
+  const ids = letters.map((l) => l.id);
+  const digestId = randomUUID();
+  let message;
+  try {
+    const document: TLetterDocument = {
+      title: `Letters to ${recipient.name ?? recipient.id}`,
+      author: ctx.settings.organisationName,
+      language: letters[0]!.page.language,
+      letters: letters.map((l) => l.page),
+    };
+    const pdf = await ctx.renderPdf(document);
+    message = buildDigestMessage({ digestId, entries, recipient, settings: ctx.settings, pdf, date: ctx.now() });
+  } catch (error) {
+    await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), error: `digest not sent: ${describe(error)}`, attempted: false }));
+    return;
+  }
+  try {
+    await ctx.transport.send(message, "digest");
+  } catch (error) {
+    await recordSendFailure(ctx, letters, recipient.id, error);
+    return;
+  }
+  const messageId = String(message.messageId);
+  const marked = await tally(ctx.counts, "digested", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId, digestId }));
+  if (marked < ids.length) ctx.log(`digest ${digestId}: ${ids.length - marked} letters had lost their lock: copies may follow`);
+  await clearHardFailures(ctx.db, recipient.id, ctx.now());
+}
+
+/** 5xx: failed at once and counted against the address. 4xx or network: retried with back-off, failed after a day. */
+async function recordSendFailure(ctx: TDeliveryContext, letters: TClaimedLetter[], recipientId: string, error: unknown): Promise<void> {
+  const failure = classifySendError(error);
+  if (failure.stopPass) ctx.stopped = true;
+  const now = ctx.now();
+  const ids = letters.map((l) => l.id);
+  if (failure.kind === "permanent") {
+    const failed = await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now, error: failure.message, attempted: true }));
+    // One email refused once is one hard failure, however many letters it carried.
+    if (failed > 0) await recordHardFailure(ctx.db, recipientId, now);
+    return;
+  }
+  // Letters with the same number of earlier attempts share one decision (a digest's letters usually do).
+  const byAttempts = new Map<number, string[]>();
+  for (const letter of letters) byAttempts.set(letter.attempts, [...(byAttempts.get(letter.attempts) ?? []), letter.id]);
+  for (const [attempts, group] of byAttempts) {
+    const decision = nextRetry(attempts, now, ctx.random);
+    if (decision.retry) {
+      await tally(ctx.counts, "retried", markRetry(ctx.db, { ids: group, lock: ctx.lock, now, error: failure.message, at: decision.at }));
+    } else {
+      const error = `gave up after trying for 24 hours: ${failure.message}`;
+      await tally(ctx.counts, "failed", markFailed(ctx.db, { ids: group, lock: ctx.lock, now, error, attempted: true }));
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Recording what happened to claimed letters. Every update is guarded by `status = 'sending'` and by the lock value
+ * this pass wrote when it claimed them: if the lock expired and another worker took a letter over, our late answer
+ * changes nothing (the update matches no row) instead of overwriting theirs. The counts returned say how many rows
+ * were really ours.
+ */
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { TDb } from "@/lib/db/open";
+import { letters, recipients } from "@/lib/db/schema";
+
+/** Permanent failures in a row after which an address is flagged for campaigners to check. */
+export const SUSPECT_AFTER_HARD_FAILURES = 3;
+
+type TOwned = { ids: readonly string[]; lock: Date; now: Date };
+
+function owned({ ids, lock }: TOwned) {
+  return and(inArray(letters.id, [...ids]), eq(letters.status, "sending"), eq(letters.lockedUntil, lock));
+}
+
+async function updated(rows: Promise<{ id: string }[]>): Promise<number> {
+  return (await rows).length;
+}
+
+export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: string }): Promise<number> {
+  if (o.ids.length === 0) return Promise.resolve(0);
+  return updated(
+    db
+      .update(letters)
+      .set({
+        status: "sent",
+        sentAt: o.now,
+        messageId: o.messageId,
+        digestId: o.digestId ?? null,
+        attempts: sql`${letters.attempts} + 1`,
+        lastError: null,
+        lockedUntil: null,
+        updatedAt: o.now,
+      })
+      .where(owned(o))
+      .returning({ id: letters.id }),
+  );
+}
+
+/** A temporary failure: back to the queue for a later try, with the attempt counted. */
+export function markRetry(db: TDb, o: TOwned & { error: string; at: Date }): Promise<number> {
+  if (o.ids.length === 0) return Promise.resolve(0);
+  return updated(
+    db
+      .update(letters)
+      .set({
+        status: "queued",
+        attempts: sql`${letters.attempts} + 1`,
+        lastError: o.error,
+        nextAttemptAt: o.at,
+        lockedUntil: null,
+        updatedAt: o.now,
+      })
+      .where(owned(o))
+      .returning({ id: letters.id }),
+  );
+}
+
+/** A final failure. `attempted` is false when nothing was sent (the message could not even be built). */
+export function markFailed(db: TDb, o: TOwned & { error: string; attempted: boolean }): Promise<number> {
+  if (o.ids.length === 0) return Promise.resolve(0);
+  return updated(
+    db
+      .update(letters)
+      .set({
+        status: "failed",
+        attempts: o.attempted ? sql`${letters.attempts} + 1` : sql`${letters.attempts}`,
+        lastError: o.error,
+        lockedUntil: null,
+        updatedAt: o.now,
+      })
+      .where(owned(o))
+      .returning({ id: letters.id }),
+  );
+}
+
+/** Pacing said "later" (or the pass ran out of time): back to the queue, nothing counted against the letter. */
+export function markDeferred(db: TDb, o: TOwned & { at?: Date }): Promise<number> {
+  if (o.ids.length === 0) return Promise.resolve(0);
+  return updated(
+    db
+      .update(letters)
+      .set({ status: "queued", lockedUntil: null, updatedAt: o.now, ...(o.at ? { nextAttemptAt: o.at } : {}) })
+      .where(owned(o))
+      .returning({ id: letters.id }),
+  );
+}
+
+/** A permanent (5xx) refusal of the official's address; the flag goes up after a few in a row. */
+export async function recordHardFailure(db: TDb, recipientId: string, now: Date): Promise<void> {
+  await db
+    .update(recipients)
+    .set({
+      hardFailures: sql`${recipients.hardFailures} + 1`,
+      emailSuspect: sql`${recipients.emailSuspect} or ${recipients.hardFailures} + 1 >= ${SUSPECT_AFTER_HARD_FAILURES}`,
+      updatedAt: now,
+    })
+    .where(eq(recipients.id, recipientId));
+}
+
+/** A delivery ends a run of hard failures (the suspect flag stays until a campaigner clears it). */
+export async function clearHardFailures(db: TDb, recipientId: string, now: Date): Promise<void> {
+  await db
+    .update(recipients)
+    .set({ hardFailures: 0, updatedAt: now })
+    .where(and(eq(recipients.id, recipientId), sql`${recipients.hardFailures} <> 0`));
+}

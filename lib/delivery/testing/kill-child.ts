@@ -1,0 +1,39 @@
+/**
+ * A worker process for the "killed with SIGKILL mid-batch" test: runs ONE pass of sendDueLetters on the database and
+ * SMTP server named in its environment, with the real clock, and is killed by the test while the server is still
+ * answering. Run as `node --import tsx lib/delivery/testing/kill-child.ts`.
+ *
+ * KILL_DATABASE_URL (Postgres) or KILL_DATA_DIR (a PGlite directory this process owns), KILL_SMTP_URL, KILL_LOCK_MS.
+ */
+import "../react-pdf-under-tsx";
+import { openDatabase } from "@/lib/db/open";
+import { createMailTransport } from "@/lib/mail/transport";
+import { sendDueLetters } from "../send-due-letters";
+import { TEST_MAIL_FROM, TEST_ORGANISATION } from "./seed";
+
+async function main(): Promise<void> {
+  const database = await openDatabase({
+    databaseUrl: process.env.KILL_DATABASE_URL || undefined,
+    dataDir: process.env.KILL_DATA_DIR || undefined,
+    migrate: false,
+  });
+  const transport = createMailTransport({ smtpUrl: process.env.KILL_SMTP_URL, db: database.db, timeoutMs: 60_000 });
+  console.log("child: sending");
+  const counts = await sendDueLetters({
+    db: database.db,
+    transport,
+    now: () => new Date(),
+    mailFrom: TEST_MAIL_FROM,
+    organisationName: TEST_ORGANISATION,
+    lockMs: Number(process.env.KILL_LOCK_MS ?? 60_000),
+  });
+  // Only reached if the test failed to kill this process in time.
+  console.log(`child: pass finished ${JSON.stringify(counts)}`);
+  transport.close();
+  await database.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

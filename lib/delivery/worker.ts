@@ -1,0 +1,126 @@
+/**
+ * The delivery worker: runs sendDueLetters again and again until stopped. Passes never overlap (the next starts
+ * only after the previous one ended); a failing pass is logged and the loop goes on. When a pass sent a full batch
+ * there is probably more waiting, so the next pass starts at once instead of after the interval.
+ *
+ * With Postgres it runs as its own process (`npm run worker`, as many as needed); with the embedded PGlite only the
+ * web process may open the database, so the web process runs the same loop itself.
+ */
+import { openDatabase } from "@/lib/db/open";
+import { env, type TEnv } from "@/lib/env";
+import { createMailTransport, type TDkim } from "@/lib/mail/transport";
+import { DEFAULT_BATCH_SIZE, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
+
+export const DEFAULT_INTERVAL_MS = 2000;
+
+export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
+  intervalMs?: number;
+  now?: () => Date;
+  /** Called after each pass (for logs and metrics). */
+  onPass?: (counts: TSendCounts) => void;
+  /** The pass to run; only tests of the loop itself replace it. */
+  pass?: (options: TSendDueLettersOptions) => Promise<TSendCounts>;
+};
+
+export type TWorker = { stop(): Promise<void> };
+
+export function startWorker(options: TStartWorkerOptions): TWorker {
+  const { intervalMs = DEFAULT_INTERVAL_MS, onPass, pass = sendDueLetters, ...rest } = options;
+  const passOptions: TSendDueLettersOptions = { ...rest, now: options.now ?? (() => new Date()) };
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const log = options.log ?? ((message: string) => console.error(`[delivery] ${message}`));
+  let stopping = false;
+  let wake: (() => void) | null = null;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      wake = done;
+    });
+
+  const loop = (async () => {
+    while (!stopping) {
+      let more = false;
+      try {
+        const counts = await pass(passOptions);
+        onPass?.(counts);
+        const handled = counts.sent + counts.retried + counts.failed + counts.deferred + counts.digested;
+        // Only go straight on when letters are really going out: a pass that only put letters back (relay down)
+        // must not spin.
+        more = counts.sent + counts.digested > 0 && handled >= batchSize;
+      } catch (error) {
+        log(`pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      if (!stopping && !more) await sleep(intervalMs);
+    }
+  })();
+
+  return {
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+function dkimFrom(settings: TEnv): TDkim | undefined {
+  const { DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY } = settings;
+  return DKIM_DOMAIN && DKIM_SELECTOR && DKIM_PRIVATE_KEY
+    ? { domainName: DKIM_DOMAIN, keySelector: DKIM_SELECTOR, privateKey: DKIM_PRIVATE_KEY }
+    : undefined;
+}
+
+/**
+ * `npm run worker`: the worker as its own process, on Postgres. Resolves with the exit code once stopped by SIGINT
+ * or SIGTERM (the pass in progress finishes first, so no letter is left half-recorded).
+ */
+export async function runWorkerFromEnv(): Promise<number> {
+  let settings: TEnv;
+  try {
+    settings = env();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  if (!settings.DATABASE_URL) {
+    console.error(
+      "The worker runs on Postgres only. DATABASE_URL is not set, so the app uses the embedded PGlite database, which " +
+        "only one process may open: the web process (npm start) runs the sender itself. Set DATABASE_URL to run " +
+        "separate workers.",
+    );
+    return 1;
+  }
+  const database = await openDatabase({ databaseUrl: settings.DATABASE_URL });
+  const transport = createMailTransport({ smtpUrl: settings.SMTP_URL, db: database.db, dkim: dkimFrom(settings) });
+  const where = settings.SMTP_URL ? `SMTP ${new URL(settings.SMTP_URL).host}` : "the database (SMTP_URL is not set: mail is captured, not sent)";
+  console.log(`Urgent Letters worker: sending as ${settings.MAIL_FROM} through ${where}${dkimFrom(settings) ? ", DKIM-signed" : ""}.`);
+
+  const worker = startWorker({
+    db: database.db,
+    transport,
+    mailFrom: settings.MAIL_FROM,
+    organisationName: settings.ORGANISATION_NAME,
+    onPass: (c) => {
+      if (c.sent + c.digested + c.failed + c.retried > 0) {
+        console.log(`sent ${c.sent}, in digests ${c.digested}, retried ${c.retried}, failed ${c.failed}, deferred ${c.deferred}`);
+      }
+    },
+  });
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", () => resolve("SIGINT"));
+    process.once("SIGTERM", () => resolve("SIGTERM"));
+  });
+  console.log(`${signal}: finishing the current pass, then stopping.`);
+  // A second signal means "now": the letters in flight stay locked and are picked up again after their lock expires.
+  process.once(signal, () => process.exit(1));
+  await worker.stop();
+  transport.close();
+  await database.close();
+  return 0;
+}

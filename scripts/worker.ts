@@ -1,0 +1,18 @@
+/**
+ * `npm run worker`: the delivery worker as its own process, for deployments on Postgres (run as many as needed).
+ * Settings come from the environment (lib/env.ts); with the embedded database it refuses to start, because the web
+ * process sends the letters itself.
+ */
+// First: lets tsx load the ESM-only PDF renderer (see the file).
+import "../lib/delivery/react-pdf-under-tsx";
+import { runWorkerFromEnv } from "../lib/delivery/worker";
+
+runWorkerFromEnv().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  },
+);
