@@ -5,7 +5,8 @@
  * (see /work/shared/research/stack.md). pdfkit subsets each style, so a letter embeds at most four small subsets.
  *
  * The TTFs are read from node_modules at run time by path (not imported), which works the same under the Next.js server
- * (where @react-pdf/renderer is a server external package), Vitest and tsx.
+ * (where @react-pdf/renderer is a server external package), Vitest and bundled scripts (bench/pdf.ts; plain `tsx` cannot
+ * load @react-pdf/renderer in this CommonJS package, see there).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -34,8 +35,8 @@ export function pdfFontDirectory(): string {
   if (fontDirectory) return fontDirectory;
   let dir = process.cwd();
   for (;;) {
-    const candidate = path.join(dir, FONT_PACKAGE);
-    if (fs.existsSync(path.join(candidate, PDF_FONT_FILES.regular))) {
+    const candidate = path.join(/*turbopackIgnore: true*/ dir, FONT_PACKAGE);
+    if (fs.existsSync(path.join(/*turbopackIgnore: true*/ candidate, PDF_FONT_FILES.regular))) {
       fontDirectory = candidate;
       return candidate;
     }
@@ -48,7 +49,8 @@ export function pdfFontDirectory(): string {
 
 /** The absolute path of one style's TTF. */
 export function pdfFontPath(style: keyof typeof PDF_FONT_FILES): string {
-  return path.join(pdfFontDirectory(), PDF_FONT_FILES[style]);
+  // The directory is found at run time; telling the bundler so keeps it from tracing the whole project.
+  return path.join(/*turbopackIgnore: true*/ pdfFontDirectory(), PDF_FONT_FILES[style]);
 }
 
 let registered = false;
@@ -113,7 +115,8 @@ type TShapingFont = { layout: TLayout; unitsPerEm: number };
 const MAX_CACHED_WORDS = 20_000;
 
 let shapingCacheEnabled = true;
-const wrappedFonts = new WeakSet<object>();
+/** Marks a font object whose layout is already wrapped (a symbol shared by module reloads in `next dev`). */
+const WRAPPED = Symbol.for("urgent-letters.pdf.shaping-cache");
 
 /** Turns the shaping cache on or off (for measurements; it is on by default). */
 export function setPdfShapingCache(enabled: boolean): void {
@@ -162,8 +165,8 @@ function runScript(text: string): string | null | undefined {
 }
 
 function installShapingCache(font: unknown): void {
-  if (!isShapingFont(font) || wrappedFonts.has(font)) return;
-  wrappedFonts.add(font);
+  if (!isShapingFont(font) || WRAPPED in font) return;
+  Object.defineProperty(font, WRAPPED, { value: true });
   const shape: TLayout = font.layout.bind(font);
   const cache = new Map<string, TGlyphRun>();
   font.layout = (text, features, script, language, direction) => {

@@ -1,41 +1,34 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import type { TDb } from "@/lib/db/open";
-import { actions, letters, recipients } from "@/lib/db/schema";
 import { publicUrl } from "@/lib/env";
-import { isLanguage, type TLanguage } from "@/lib/i18n/languages";
+import type { TLanguage } from "@/lib/i18n/languages";
 import { pick } from "@/lib/i18n/localize";
 import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import { getMailTransport, organisationFrom } from "@/lib/mail/mailer";
 import type { TSubmitResult } from "./submit-action";
 
-/** Emails the confirmation link of a new email action to the supporter, in the page's language. */
-export async function sendConfirmation(db: TDb, result: TSubmitResult, pageLanguage: TLanguage): Promise<void> {
-  const [action] = await db.select().from(actions).where(eq(actions.id, result.id));
-  if (!action || !result.confirmToken) return;
-  const rows = await db
-    .select({ channel: letters.channel, name: recipients.name, role: recipients.role })
-    .from(letters)
-    .innerJoin(recipients, eq(recipients.id, letters.recipientId))
-    .where(and(eq(letters.actionId, action.id)));
-  const language = isLanguage(action.language) ? action.language : pageLanguage;
-  const describe = (r: { name: string | null; role: { en: string } & Partial<Record<TLanguage, string>> }) =>
-    [r.name, pick(r.role, language).value].filter(Boolean).join(", ");
-  const names = new Map(result.campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, describe(r)] as const)));
+/** Emails the confirmation link of a new email action to the supporter, in the letters' or the page's language. */
+export async function sendConfirmation(result: TSubmitResult, supporter: { name: string; email: string }, language: TLanguage): Promise<void> {
+  if (!result.confirmToken) return;
+  const recipients = new Map(result.campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+  const describe = (id: string) => {
+    const r = recipients.get(id);
+    return r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id;
+  };
   const base = publicUrl();
+  const written = result.letters ?? [];
   const email = buildConfirmationEmail({
     language,
-    supporterName: action.supporterName,
+    supporterName: supporter.name,
     campaignSubject: result.campaign.subject,
     confirmUrl: `${base}/confirm/${result.confirmToken}`,
-    emailLetters: rows.filter((r) => r.channel === "email").map(describe),
-    postLetterCount: rows.filter((r) => r.channel === "post").length,
-    alreadyWritten: result.alreadyWritten.map((id) => names.get(id) ?? id),
-    thanksUrl: `${base}/c/${action.campaignSlug}/thanks?action=${action.id}`,
+    emailLetters: written.filter((l) => l.channel === "email").map((l) => describe(l.recipientId)),
+    postLetterCount: written.filter((l) => l.channel === "post").length,
+    alreadyWritten: result.alreadyWritten.map(describe),
+    thanksUrl: `${base}/c/${result.campaign.slug}/thanks?action=${result.id}`,
   });
   const transport = await getMailTransport();
   await transport.send(
-    { from: organisationFrom(), to: { name: action.supporterName, address: action.supporterEmail }, subject: email.subject, text: email.text, html: email.html },
+    { from: organisationFrom(), to: { name: supporter.name, address: supporter.email }, subject: email.subject, text: email.text, html: email.html },
     "confirmation",
   );
 }

@@ -3,7 +3,8 @@
  * transaction. Letters by email wait for the supporter's confirmation; letters to print or to send from the
  * supporter's own mail app wait for them to say they did it.
  */
-import { and, eq, gte, inArray, notInArray, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
@@ -30,6 +31,10 @@ export type TSubmitResult = {
   campaign: TCampaignView;
   /** Officials this email address has already written to in this campaign; told to the address owner only. */
   alreadyWritten: string[];
+  /** The letters written (for a new action): to whom, and by which channel. */
+  letters?: { recipientId: string; channel: "email" | "mailto" | "post" }[];
+  /** The validated input (for a new action). */
+  input?: TActionInput;
 };
 
 export async function parseActionInput(db: TDb, body: unknown): Promise<{ campaign: TCampaignView; input: TActionInput }> {
@@ -62,13 +67,6 @@ export async function submitAction(
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
   const email = input.supporter.email.toLowerCase();
-
-  if (options.idempotencyKey) {
-    const existing = await findByKey(db, options.idempotencyKey);
-    if (existing) return { ...existing, created: false, campaign, alreadyWritten: [] };
-  }
-  await checkRateLimits(db, email, options.ipHash, options.now, options.rateLimits ?? DEFAULT_RATE_LIMITS);
-
   const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
   if (input.delivery !== "post" && !input.recipients.some((id) => recipients.get(id)?.channels.includes("email"))) {
     throw new AppError("INVALID_INPUT", "None of the chosen officials can be reached this way.", [
@@ -76,22 +74,30 @@ export async function submitAction(
     ]);
   }
 
+  // Everything the submission must know first, in one round trip: an earlier answer for this key, the rate
+  // limits, and the officials this address has already written to in this campaign.
+  const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  const since = new Date(options.now.getTime() - 60 * 60 * 1000);
+  type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
+  // node-postgres and PGlite both answer raw queries with { rows }.
+  const checks = (await db.execute(sql`
+    select
+      (select json_build_object('id', id, 'delivery', delivery) from ${actions}
+        where ${actions.idempotencyKey} = ${options.idempotencyKey ?? null}) as existing,
+      (select count(*)::int from ${actions} where lower(${actions.supporterEmail}) = ${email} and ${actions.createdAt} >= ${since}) as by_email,
+      (select count(*)::int from ${actions} where ${actions.ipHash} = ${options.ipHash ?? null} and ${actions.createdAt} >= ${since}) as by_ip,
+      (select array_agg(distinct ${letters.recipientId}) from ${letters} join ${actions} on ${actions.id} = ${letters.actionId}
+        where ${letters.campaignSlug} = ${campaign.slug} and lower(${actions.supporterEmail}) = ${email}
+          and ${letters.status} not in ('cancelled', 'failed') and ${actions.status} <> 'expired') as written`)) as unknown as { rows: TChecks[] };
+  const check = checks.rows[0]!;
+  if (check.existing) return { ...answerOf(check.existing), created: false, campaign, alreadyWritten: [] };
+  if (check.by_email >= limits.perEmailPerHour || check.by_ip >= limits.perIpPerHour) {
+    throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
+  }
+
   // One letter per official per campaign from one email address: a repeat is skipped, and only the address's
   // owner is told (in the confirmation email), so the answer reveals nothing about who has written.
-  const previous = await db
-    .selectDistinct({ recipientId: letters.recipientId })
-    .from(letters)
-    .innerJoin(actions, eq(actions.id, letters.actionId))
-    .where(
-      and(
-        eq(letters.campaignSlug, campaign.slug),
-        sql`lower(${actions.supporterEmail}) = ${email}`,
-        inArray(letters.recipientId, input.recipients),
-        notInArray(letters.status, ["cancelled", "failed"]),
-        notInArray(actions.status, ["expired"]),
-      ),
-    );
-  const alreadyWritten = previous.map((p) => p.recipientId);
+  const alreadyWritten = input.recipients.filter((id) => check.written?.includes(id));
   const fresh = { ...input, recipients: input.recipients.filter((id) => !alreadyWritten.includes(id)) };
 
   const templates = (await getLetterContext(db, campaign.slug))?.templates ?? [];
@@ -99,83 +105,121 @@ export async function submitAction(
   const document = letterDocument(campaign, fresh, composed, options.now);
   const needsConfirmation = input.delivery === "email";
   const token = needsConfirmation ? newToken() : undefined;
+  const id = randomUUID();
+  const status = needsConfirmation ? "awaiting-confirmation" : "confirmed";
 
-  const result = await db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(actions)
-      .values({
-        campaignSlug: campaign.slug,
-        status: needsConfirmation ? "awaiting-confirmation" : "confirmed",
-        supporterName: input.supporter.name,
-        supporterEmail: input.supporter.email,
-        city: input.supporter.city,
-        country: input.supporter.country,
-        postalAddress: input.supporter.address || null,
-        personalNote: input.personalNote || null,
-        signAs: input.signAs ?? "full",
-        language: input.language ?? null,
-        delivery: input.delivery,
-        consent: input.consent ?? {},
-        partner: options.partner ?? null,
-        idempotencyKey: options.idempotencyKey ?? null,
-        confirmTokenHash: token ? hashToken(token) : null,
-        confirmExpiresAt: token ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
-        confirmedAt: needsConfirmation ? null : options.now,
-        ipHash: options.ipHash ?? null,
-        createdAt: options.now,
-        updatedAt: options.now,
-      })
-      .onConflictDoNothing({ target: actions.idempotencyKey })
-      .returning({ id: actions.id, status: actions.status });
-    const action = inserted[0];
-    // Two requests with the same key at the same moment: the other one won; answer what it answered.
-    if (!action) return undefined;
-    if (composed.length) {
-      await tx.insert(letters).values(
-        composed.map((letter, i) => ({
-          actionId: action.id,
-          campaignSlug: campaign.slug,
-          audienceId: letter.audienceId,
-          recipientId: letter.recipientId,
-          language: letter.language,
-          channel: channelFor(input.delivery, recipients.get(letter.recipientId)!.channels),
-          status: "awaiting-confirmation" as const,
-          subject: letter.subject,
-          body: letter.text,
-          page: document.letters[i]!,
-          createdAt: options.now,
-          updatedAt: options.now,
-        })),
-      );
-    }
-    return { id: action.id, status: action.status as TSubmitResult["status"] };
-  });
+  const actionRow = {
+    id,
+    campaignSlug: campaign.slug,
+    status,
+    supporterName: input.supporter.name,
+    supporterEmail: input.supporter.email,
+    city: input.supporter.city,
+    country: input.supporter.country,
+    postalAddress: input.supporter.address || null,
+    personalNote: input.personalNote || null,
+    signAs: input.signAs ?? "full",
+    language: input.language ?? null,
+    delivery: input.delivery,
+    consent: input.consent ?? {},
+    partner: options.partner ?? null,
+    idempotencyKey: options.idempotencyKey ?? null,
+    confirmTokenHash: token ? hashToken(token) : null,
+    confirmExpiresAt: token ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
+    confirmedAt: needsConfirmation ? null : options.now,
+    ipHash: options.ipHash ?? null,
+    createdAt: options.now,
+    updatedAt: options.now,
+  } satisfies typeof actions.$inferInsert;
+  const letterRows = composed.map((letter, i) => ({
+    id: randomUUID(),
+    actionId: id,
+    campaignSlug: campaign.slug,
+    audienceId: letter.audienceId,
+    recipientId: letter.recipientId,
+    language: letter.language,
+    channel: channelFor(input.delivery, recipients.get(letter.recipientId)!.channels),
+    status: "awaiting-confirmation" as const,
+    subject: letter.subject,
+    body: letter.text,
+    page: document.letters[i]!,
+    createdAt: options.now,
+    updatedAt: options.now,
+  })) satisfies (typeof letters.$inferInsert)[];
 
-  if (!result) {
-    const winner = await findByKey(db, options.idempotencyKey!);
-    return { ...winner!, created: false, campaign, alreadyWritten: [] };
+  // The action and its letters in one statement: atomic without a transaction's extra round trips. When another
+  // request with the same key won the race, nothing is inserted and its answer is returned.
+  const insertAction = db.$with("new_action").as(
+    db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id }),
+  );
+  const inserted = letterRows.length
+    ? await db
+        .with(insertAction)
+        .insert(letters)
+        .select(
+          // json_populate_recordset makes rows of the letters table itself, so x.* lines up with every column.
+          sql`select x.* from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
+        )
+        .returning({ id: letters.id })
+    : await db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id });
+
+  if (inserted.length === 0 && options.idempotencyKey) {
+    const winner = await findByKey(db, options.idempotencyKey);
+    if (winner) return { ...winner, created: false, campaign, alreadyWritten: [] };
   }
-  return { ...result, created: true, confirmToken: token, campaign, alreadyWritten };
+  return {
+    id,
+    status,
+    created: true,
+    confirmToken: token,
+    campaign,
+    alreadyWritten,
+    letters: letterRows.map((l) => ({ recipientId: l.recipientId, channel: l.channel })),
+    input,
+  };
 }
 
-/** The action a key created, answered as it was first answered (its status then followed from its delivery). */
-async function findByKey(db: TDb, key: string) {
-  const [row] = await db.select({ id: actions.id, delivery: actions.delivery }).from(actions).where(eq(actions.idempotencyKey, key));
-  if (!row) return undefined;
+/** A letter as json_populate_recordset reads it: the table's own column names. */
+function toLetterRecord(l: {
+  id: string;
+  actionId: string;
+  campaignSlug: string;
+  audienceId: string;
+  recipientId: string;
+  language: string;
+  channel: string;
+  status: string;
+  subject: string;
+  body: string;
+  page: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+}): Record<string, unknown> {
+  return {
+    id: l.id,
+    action_id: l.actionId,
+    campaign_slug: l.campaignSlug,
+    audience_id: l.audienceId,
+    recipient_id: l.recipientId,
+    language: l.language,
+    channel: l.channel,
+    status: l.status,
+    subject: l.subject,
+    body: l.body,
+    page: l.page,
+    attempts: 0,
+    created_at: l.createdAt.toISOString(),
+    updated_at: l.updatedAt.toISOString(),
+  };
+}
+
+/** An action a key created, answered as it was first answered (its status then followed from its delivery). */
+function answerOf(row: { id: string; delivery: string }) {
   const status: TSubmitResult["status"] = row.delivery === "email" ? "awaiting-confirmation" : "confirmed";
   return { id: row.id, status };
 }
 
-async function checkRateLimits(db: TDb, email: string, ipHash: string | undefined, now: Date, limits: TRateLimits) {
-  const since = new Date(now.getTime() - 60 * 60 * 1000);
-  const [byEmail] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(actions)
-    .where(and(sql`lower(${actions.supporterEmail}) = ${email}`, gte(actions.createdAt, since)));
-  const [byIp] = ipHash
-    ? await db.select({ n: sql<number>`count(*)::int` }).from(actions).where(and(eq(actions.ipHash, ipHash), gte(actions.createdAt, since)))
-    : [{ n: 0 }];
-  if ((byEmail?.n ?? 0) >= limits.perEmailPerHour || (byIp?.n ?? 0) >= limits.perIpPerHour) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
-  }
+async function findByKey(db: TDb, key: string) {
+  const [row] = await db.select({ id: actions.id, delivery: actions.delivery }).from(actions).where(eq(actions.idempotencyKey, key));
+  return row ? answerOf(row) : undefined;
 }

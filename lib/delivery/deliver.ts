@@ -85,7 +85,7 @@ export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Pro
   const messageId = letterMessageId(letter.id, ctx.settings.mailFrom);
   const marked = await tally(ctx.counts, "sent", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId }));
   if (marked === 0) ctx.log(`letter ${letter.id} was sent but its lock had been taken over: a second copy may follow (${messageId})`);
-  await clearHardFailures(ctx.db, recipient.id, ctx.now());
+  await endHardFailures(ctx, recipient);
 }
 
 export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Promise<void> {
@@ -116,7 +116,14 @@ export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Pro
   const messageId = String(message.messageId);
   const marked = await tally(ctx.counts, "digested", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId, digestId }));
   if (marked < ids.length) ctx.log(`digest ${digestId}: ${ids.length - marked} letters had lost their lock: copies may follow`);
+  await endHardFailures(ctx, recipient);
+}
+
+/** A delivery ends a run of hard failures. Skipped when the official had none (the common case: one write less per letter). */
+async function endHardFailures(ctx: TDeliveryContext, recipient: TRecipient): Promise<void> {
+  if (recipient.hardFailures === 0) return;
   await clearHardFailures(ctx.db, recipient.id, ctx.now());
+  recipient.hardFailures = 0;
 }
 
 /** 5xx: failed at once and counted against the address. 4xx or network: retried with back-off, failed after a day. */

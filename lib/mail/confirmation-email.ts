@@ -20,8 +20,13 @@ export type TConfirmationEmail = {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Translators compile their messages on first use: keep one per language. */
+const translators = new Map<TLanguage, ReturnType<typeof translatorFor>>();
+const translatorFor = (language: TLanguage) => createTranslator({ locale: language, messages: CATALOGS[language], namespace: "email" });
+
 export function buildConfirmationEmail(input: TConfirmationEmail): { subject: string; text: string; html: string } {
-  const t = createTranslator({ locale: input.language, messages: CATALOGS[input.language], namespace: "email" });
+  let t = translators.get(input.language);
+  if (!t) translators.set(input.language, (t = translatorFor(input.language)));
   const subject = t("confirmSubject", { subject: input.campaignSubject });
   const greeting = t("confirmGreeting", { name: input.supporterName });
   const intro = t("confirmIntro", { count: input.emailLetters.length, subject: input.campaignSubject });

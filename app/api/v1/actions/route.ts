@@ -36,9 +36,9 @@ export async function POST(request: Request) {
       now: new Date(),
       rateLimits: { perIpPerHour: settings.RATE_LIMIT_IP_PER_HOUR, perEmailPerHour: settings.RATE_LIMIT_EMAIL_PER_HOUR },
     });
-    if (result.created && result.confirmToken) {
+    if (result.created && result.confirmToken && result.input) {
       try {
-        await sendConfirmation(database, result, await getLanguage());
+        await sendConfirmation(result, result.input.supporter, result.input.language ?? (await getLanguage()));
       } catch (error) {
         // Without the email the supporter could never confirm: undo the action, so a retry starts clean.
         console.error(error);

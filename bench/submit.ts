@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:submit`: an HTTP load generator (autocannon) against POST /api/v1/actions, on the embedded PGlite
+ * and, when a Postgres server is reachable (DATABASE_URL, or the local one), on Postgres. Prints requests/s at full
+ * load, and p50/p95/p99 latency at a fixed 200 requests/s. Each request is a new supporter (its own email), so every
+ * one does the whole job: validate, check limits and repeats, compose and freeze the letters in a transaction, and
+ * write the confirmation email (captured in the database, as in the default set-up).
+ */
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { Client } from "pg";
+import { startServer } from "./server";
+import { fmt, percentile, summary } from "./stats";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+
+let counter = 0;
+function body() {
+  counter += 1;
+  return JSON.stringify({
+    campaign: "dnc-sekerbayeva-charges",
+    supporter: { name: "Bench Supporter", email: `bench.${process.pid}.${counter}.${randomUUID().slice(0, 8)}@example.org`, city: "Toronto", country: "CA" },
+    recipients: ["kz-president", "ca-minister-foreign-affairs", "ca-parl-sec-foreign-affairs"],
+    personalNote: "I write as a constituent who cares about human rights defenders.",
+    delivery: "email",
+  });
+}
+
+async function load(url: string, options: { connections: number; rate?: number; seconds: number }) {
+  const latencies: number[] = [];
+  const statuses = new Map<number, number>();
+  let finish: (result: autocannon.Result) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const instance = autocannon(
+    {
+    url: `${url}/api/v1/actions`,
+    connections: options.connections,
+    duration: options.seconds,
+    overallRate: options.rate,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, body: body() }),
+      },
+    ],
+    },
+    (error, result) => (error ? fail(error) : finish(result)),
+  );
+  instance.on("response", (_client, status, _bytes, time) => {
+    latencies.push(time);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
+  });
+  const result = await done;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    total: latencies.length,
+    accepted: statuses.get(202) ?? 0,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+async function postgresUrl(): Promise<{ url: string; drop(): Promise<void> } | undefined> {
+  const base = process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = `ul_bench_${process.pid}`;
+  try {
+    const admin = new Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+  } catch {
+    return undefined;
+  }
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const admin = new Client({ connectionString: base });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function benchOne(label: string, env: Record<string, string>) {
+  const server = await startServer({ ...env, RATE_LIMIT_IP_PER_HOUR: "100000000", RATE_LIMIT_EMAIL_PER_HOUR: "1000" });
+  try {
+    await load(server.url, { connections: 10, seconds: 3 }); // warm-up: JIT, pools, caches
+    const full = [];
+    const fixed = [];
+    for (let i = 0; i < RUNS; i++) {
+      full.push(await load(server.url, { connections: 32, seconds: SECONDS }));
+      fixed.push(await load(server.url, { connections: 32, rate: 200, seconds: SECONDS }));
+    }
+    const rps = summary(full.map((r) => r.rps));
+    console.log(`\n${label}`);
+    console.log(`  full load (32 connections, ${SECONDS} s × ${RUNS}): requests/s median ${fmt(rps.median)} (min ${fmt(rps.min)}, max ${fmt(rps.max)}); p50 ${fmt(summary(full.map((r) => r.p50)).median)} ms, p95 ${fmt(summary(full.map((r) => r.p95)).median)} ms, p99 ${fmt(summary(full.map((r) => r.p99)).median)} ms; non-202 ${full.reduce((n, r) => n + r.errors, 0)}`);
+    const p95 = summary(fixed.map((r) => r.p95));
+    console.log(`  at 200 requests/s (${SECONDS} s × ${RUNS}): achieved ${fmt(summary(fixed.map((r) => r.rps)).median)}/s; latency p50 ${fmt(summary(fixed.map((r) => r.p50)).median)} ms, p95 median ${fmt(p95.median)} ms (min ${fmt(p95.min)}, max ${fmt(p95.max)}), p99 ${fmt(summary(fixed.map((r) => r.p99)).median)} ms; non-202 ${fixed.reduce((n, r) => n + r.errors, 0)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main() {
+  console.log(`bench:submit: POST /api/v1/actions, ${os.cpus().length} cores, Node ${process.version}`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ul-bench-"));
+  try {
+    await benchOne("PGlite (embedded, one process)", { DATA_DIR: dataDir, DATABASE_URL: "", WORKER_IN_PROCESS: "false" });
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+  const pg = await postgresUrl();
+  if (!pg) {
+    console.log("\nPostgres: not reachable (set DATABASE_URL), skipped");
+    return;
+  }
+  try {
+    await benchOne("Postgres (one Next.js process)", { DATABASE_URL: pg.url, WORKER_IN_PROCESS: "false" });
+  } finally {
+    await pg.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
