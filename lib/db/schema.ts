@@ -202,7 +202,11 @@ export const letters = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`status = 'queued'`),
     index("letters_action").on(t.actionId),
-    index("letters_recipient_sent").on(t.recipientId, t.sentAt),
+    // Pacing counts what each official received recently; a crashed worker's letters are found by their lock.
+    index("letters_recipient_status_sent").on(t.recipientId, t.status, t.sentAt),
+    index("letters_sending_lock")
+      .on(t.lockedUntil)
+      .where(sql`status = 'sending'`),
   ],
 );
 

@@ -138,4 +138,5 @@ CREATE UNIQUE INDEX "letter_templates_unique" ON "letter_templates" USING btree 
 CREATE INDEX "letters_campaign_status" ON "letters" USING btree ("campaign_slug","status");--> statement-breakpoint
 CREATE INDEX "letters_due" ON "letters" USING btree ("next_attempt_at") WHERE status = 'queued';--> statement-breakpoint
 CREATE INDEX "letters_action" ON "letters" USING btree ("action_id");--> statement-breakpoint
-CREATE INDEX "letters_recipient_sent" ON "letters" USING btree ("recipient_id","sent_at");
+CREATE INDEX "letters_recipient_status_sent" ON "letters" USING btree ("recipient_id","status","sent_at");--> statement-breakpoint
+CREATE INDEX "letters_sending_lock" ON "letters" USING btree ("locked_until") WHERE status = 'sending';
