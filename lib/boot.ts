@@ -1,5 +1,5 @@
 import "server-only";
-import { deleteExpiredActions } from "@/lib/actions/confirm-action";
+import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { syncContent } from "@/lib/campaigns/sync-content";
 import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
@@ -25,14 +25,10 @@ export async function boot(): Promise<void> {
   const inProcess = settings.WORKER_IN_PROCESS ?? database.kind === "pglite";
   if (inProcess) {
     const worker = startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME });
-    // Unconfirmed actions are deleted once their link has expired.
-    const housekeeping = setInterval(() => {
-      deleteExpiredActions(database.db, new Date()).catch((error: unknown) => console.error(error));
-    }, 10 * 60_000);
-    housekeeping.unref();
+    const stopHousekeeping = startHousekeeping(database.db);
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {
-        clearInterval(housekeeping);
+        stopHousekeeping();
         void worker.stop().finally(() => database.close().finally(() => process.exit(0)));
       });
     }

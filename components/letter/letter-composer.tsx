@@ -298,6 +298,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
         onConsent={(on) => form.setValue("consent", { updates: on }, { shouldDirty: true })}
         submitting={submitting}
         error={sendError}
+        unavailableHint={tRoot("validation.deliveryUnavailable")}
       />
     </form>
   );

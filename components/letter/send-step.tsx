@@ -4,6 +4,7 @@ import type { TDelivery } from "@/lib/schemas/action-input";
 
 /** How the letters go out: by us (after email confirmation), from the supporter's mail app, or printed. */
 export function SendStep({
+  unavailableHint,
   delivery,
   onDelivery,
   emailPossible,
@@ -21,6 +22,8 @@ export function SendStep({
   onConsent: (on: boolean) => void;
   submitting: boolean;
   error?: string;
+  /** Shown instead of the hint of a way that none of the chosen officials accepts. */
+  unavailableHint: string;
 }) {
   const t = useTranslations("send");
   const options: { value: TDelivery; label: string; hint: string; disabled: boolean }[] = [
@@ -47,7 +50,7 @@ export function SendStep({
             />
             <label htmlFor={`delivery-${o.value}`}>{o.label}</label>
             <p id={`delivery-${o.value}-hint`} className="field__hint">
-              {o.hint}
+              {o.disabled ? unavailableHint : o.hint}
             </p>
           </div>
         ))}

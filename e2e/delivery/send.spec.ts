@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
 import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
@@ -79,6 +80,9 @@ test("[DELIVERY] a supporter prints a letter and says it is posted", async ({ pa
   await expect(page).toHaveURL(/\/thanks\?action=/);
   const letter = page.locator(".thanks-letter").first();
   await expect(letter.getByTestId("letter-status")).toHaveText(T["status_awaiting-confirmation"]);
+  // The thank-you page passes axe too.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
   const download = await Promise.all([page.waitForEvent("download"), letter.getByRole("link", { name: T.downloadPdf }).click()]);
   expect(download[0].suggestedFilename()).toBe("letter-kz-president.pdf");
   await letter.getByText(T.postChecklist).click();

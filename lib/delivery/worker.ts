@@ -6,6 +6,7 @@
  * With Postgres it runs as its own process (`npm run worker`, as many as needed); with the embedded PGlite only the
  * web process may open the database, so the web process runs the same loop itself.
  */
+import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { openDatabase } from "@/lib/db/open";
 import { env, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
@@ -112,6 +113,7 @@ export async function runWorkerFromEnv(): Promise<number> {
       }
     },
   });
+  const stopHousekeeping = startHousekeeping(database.db);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
@@ -119,6 +121,7 @@ export async function runWorkerFromEnv(): Promise<number> {
   console.log(`${signal}: finishing the current pass, then stopping.`);
   // A second signal means "now": the letters in flight stay locked and are picked up again after their lock expires.
   process.once(signal, () => process.exit(1));
+  stopHousekeeping();
   await worker.stop();
   transport.close();
   await database.close();
