@@ -79,10 +79,15 @@ function PostLetter({ actionId, letter, onDone }: { actionId: string; letter: TT
   const t = useTranslations("thanks");
   return (
     <div className="post-letter">
-      <p>
+      <p className="actions">
         <a className="button button--secondary" href={`/api/v1/actions/${actionId}/letters/${letter.id}/pdf`} download>
           {t("downloadPdf")}
         </a>
+        {letter.status === "awaiting-confirmation" ? (
+          <button type="button" className="button" onClick={onDone}>
+            {t("markPosted")}
+          </button>
+        ) : null}
       </p>
       <details>
         <summary>{t("postChecklist")}</summary>
@@ -92,11 +97,6 @@ function PostLetter({ actionId, letter, onDone }: { actionId: string; letter: TT
           <li>{letter.postageFree ? t("checkFreeMp") : t("checkStamp", { country: letter.countryName })}</li>
         </ul>
       </details>
-      {letter.status === "awaiting-confirmation" ? (
-        <button type="button" className="button" onClick={onDone}>
-          {t("markPosted")}
-        </button>
-      ) : null}
     </div>
   );
 }

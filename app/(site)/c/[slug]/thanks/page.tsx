@@ -24,6 +24,9 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
   const content = pick(campaign.content, language).value;
   const caseUrl = `${publicUrl()}/c/${slug}`;
   const channels = new Set(action?.letters.map((l) => l.channel));
+  // Letters in the order the campaign lists the officials, as the form showed them.
+  const order = campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id));
+  const ordered = [...(action?.letters ?? [])].sort((a, b) => order.indexOf(a.recipientId) - order.indexOf(b.recipientId));
   const pending = action?.status === "awaiting-confirmation";
 
   return (
@@ -48,7 +51,7 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
             actionId={action.id}
             language={language}
             messages={{ thanks: CATALOGS[language].thanks }}
-            letters={action.letters.map((l) => ({
+            letters={ordered.map((l) => ({
               id: l.id,
               recipientLabel: [l.name, pick(l.role, language).value].filter(Boolean).join(", "),
               channel: l.channel,
