@@ -5,14 +5,13 @@
  */
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { z } from "zod";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { composeLetters, letterDocument } from "@/lib/letters/compose-letters";
 import { getLetterContext } from "@/lib/letters/letter-context";
-import { campaignRules, fieldErrors } from "@/lib/letters/preview-letters";
+import { parseForCampaign } from "@/lib/letters/parse-for-campaign";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { ZActionInputBase, actionInputSchemaFor, type TActionInput } from "@/lib/schemas/action-input";
 import { hashToken, newToken } from "./tokens";
@@ -37,21 +36,12 @@ export type TSubmitResult = {
   input?: TActionInput;
 };
 
-export async function parseActionInput(db: TDb, body: unknown): Promise<{ campaign: TCampaignView; input: TActionInput }> {
-  const slug = typeof body === "object" && body !== null && "campaign" in body ? (body as { campaign: unknown }).campaign : undefined;
-  const campaign = typeof slug === "string" && slug.length <= 100 ? (await getLetterContext(db, slug))?.campaign : undefined;
-  if (!campaign || campaign.status === "closed") {
-    const base = ZActionInputBase.safeParse(body);
-    throw new AppError("INVALID_INPUT", "Your letters could not be sent: please check the fields listed.", [
-      { path: "campaign", message: CATALOGS.en.validation.campaign },
-      ...(base.success ? [] : fieldErrors(base.error as z.ZodError).filter((e) => e.path !== "campaign")),
-    ]);
-  }
-  const parsed = actionInputSchemaFor(campaignRules(campaign)).safeParse(body);
-  if (!parsed.success) {
-    throw new AppError("INVALID_INPUT", "Your letters could not be sent: please check the fields listed.", fieldErrors(parsed.error));
-  }
-  return { campaign, input: parsed.data };
+export function parseActionInput(db: TDb, body: unknown): Promise<{ campaign: TCampaignView; input: TActionInput }> {
+  return parseForCampaign(db, body, {
+    base: ZActionInputBase,
+    forCampaign: actionInputSchemaFor,
+    refusal: "Your letters could not be sent: please check the fields listed.",
+  });
 }
 
 /** The channel of one letter: the chosen delivery when the official accepts email, otherwise post. */

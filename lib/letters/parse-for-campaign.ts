@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import type { TCampaignView } from "@/lib/campaigns/get-campaign";
+import type { TDb } from "@/lib/db/open";
+import { AppError } from "@/lib/errors/app-error";
+import { CATALOGS } from "@/lib/i18n/messages";
+import type { TCampaignRules } from "@/lib/schemas/letter-input";
+import { getLetterContext } from "./letter-context";
+
+/** The rules a campaign puts on the input (recipients from its list, a language it has). */
+export function campaignRules(campaign: TCampaignView): TCampaignRules {
+  return {
+    slug: campaign.slug,
+    recipientIds: campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id)),
+    languages: campaign.languages,
+  };
+}
+
+/** Turns the schema's message keys ("validation.email") into the English text for API answers. */
+export function fieldErrors(error: z.ZodError) {
+  const messages = CATALOGS.en.validation as Record<string, string>;
+  return error.issues.map((issue) => {
+    const key = issue.message.startsWith("validation.") ? issue.message.slice("validation.".length) : undefined;
+    return { path: issue.path.map(String).join(".") || "(body)", message: (key && messages[key]) || issue.message };
+  });
+}
+
+/**
+ * Validates a body against the campaign it names, reporting every bad field at once: the campaign's own rules
+ * when it exists and is open, otherwise "campaign" plus whatever else the base schema finds.
+ */
+export async function parseForCampaign<T>(
+  db: TDb,
+  body: unknown,
+  schemas: { base: z.ZodType; forCampaign: (rules: TCampaignRules) => z.ZodType<T>; refusal: string },
+): Promise<{ campaign: TCampaignView; input: T }> {
+  const slug = typeof body === "object" && body !== null && "campaign" in body ? (body as { campaign: unknown }).campaign : undefined;
+  const campaign = typeof slug === "string" && slug.length <= 100 ? (await getLetterContext(db, slug))?.campaign : undefined;
+  if (!campaign || campaign.status === "closed") {
+    const base = schemas.base.safeParse(body);
+    throw new AppError("INVALID_INPUT", schemas.refusal, [
+      { path: "campaign", message: CATALOGS.en.validation.campaign },
+      ...(base.success ? [] : fieldErrors(base.error).filter((e) => e.path !== "campaign")),
+    ]);
+  }
+  const parsed = schemas.forCampaign(campaignRules(campaign)).safeParse(body);
+  if (!parsed.success) throw new AppError("INVALID_INPUT", schemas.refusal, fieldErrors(parsed.error));
+  return { campaign, input: parsed.data };
+}
