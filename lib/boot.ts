@@ -23,15 +23,22 @@ export async function boot(): Promise<void> {
   );
   const transport = await getMailTransport();
   const inProcess = settings.WORKER_IN_PROCESS ?? database.kind === "pglite";
-  if (inProcess) {
-    const worker = startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME });
-    const stopHousekeeping = startHousekeeping(database.db);
-    for (const signal of ["SIGINT", "SIGTERM"] as const) {
-      process.once(signal, () => {
-        stopHousekeeping();
-        void worker.stop().finally(() => database.close().finally(() => process.exit(0)));
-      });
-    }
+  const worker = inProcess
+    ? startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME })
+    : undefined;
+  const stopHousekeeping = inProcess ? startHousekeeping(database.db) : undefined;
+  // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: finish the sender's pass, then close the
+  // database cleanly (PGlite writes its files on close) before the process ends.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      stopHousekeeping?.();
+      void (async () => {
+        await worker?.stop().catch(() => {});
+        transport.close();
+        await database.close().catch(() => {});
+        process.exit(0);
+      })();
+    });
   }
   console.log(
     `Urgent Letters: mail ${transport.kind === "smtp" ? "sent through SMTP_URL" : "captured, not sent (see /dev/mail)"}; ` +

@@ -102,3 +102,15 @@ export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
 }
+
+/**
+ * The captured-mail pages (/dev/mail) hold live confirmation links and supporters' details: they exist only when
+ * mail is captured (SMTP_URL unset) and the site is served for this machine alone (PUBLIC_URL unset or local).
+ */
+export function capturedMailVisible(): boolean {
+  const e = env();
+  if (e.SMTP_URL) return false;
+  if (!e.PUBLIC_URL) return true;
+  const host = new URL(e.PUBLIC_URL).hostname;
+  return host === "localhost" || host === "127.0.0.1" || host === "[::1]" || host.endsWith(".localhost");
+}

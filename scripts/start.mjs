@@ -53,7 +53,8 @@ const port = process.env.PORT && process.env.PORT.trim() !== "" ? process.env.PO
 const child = spawn(process.execPath, [nextBin, "start", "--port", port], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  // The app stops itself on a signal (lib/boot.ts): it finishes sending and closes the embedded database first.
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" },
 });
 // Pass signals on, so stopping `npm start` stops the server and closes the embedded database cleanly.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { LanguageSwitch } from "@/components/site/language-switch";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 
@@ -15,7 +16,9 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
           <Link href="/" className="brand">
             {t("site.name")}
           </Link>
-          <LanguageSwitch current={language} label={t("site.language")} />
+          <Suspense>
+            <LanguageSwitch current={language} label={t("site.language")} />
+          </Suspense>
         </div>
       </header>
       <main id="main" className="wrap" tabIndex={-1}>

@@ -72,29 +72,33 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   const [sendError, setSendError] = useState<string>();
   const [sentTo, setSentTo] = useState<{ email: string; thanksUrl: string; hasPost: boolean }>();
   // One key per submission: a double click or a retry after a lost answer never creates a second action.
-  const idempotencyKey = useRef<string | undefined>(undefined);
+  const idempotencyKey = useRef<{ key: string; body: string } | undefined>(undefined);
   const chosen = (values.recipients ?? []).filter(Boolean) as string[];
   const emailPossible = chosen.some((id) => recipientsById.get(id)?.channels.includes("email"));
   const postOnlyCount = chosen.filter((id) => !recipientsById.get(id)?.channels.includes("email")).length;
   const delivery: TDelivery = values.delivery === "post" || !emailPossible ? "post" : (values.delivery ?? "post");
 
   async function send(input: TActionInput) {
+    let done = false;
     setSubmitting(true);
     setSendError(undefined);
-    idempotencyKey.current ??= crypto.randomUUID();
+    const body = JSON.stringify({ ...input, delivery });
+    // The same letters keep their key (a double click, a retry after a lost answer); changed letters get a new one.
+    if (idempotencyKey.current?.body !== body) idempotencyKey.current = { key: crypto.randomUUID(), body };
     try {
       const response = await fetch("/api/v1/actions", {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current },
-        body: JSON.stringify({ ...input, delivery }),
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key },
+        body,
       });
       if (response.status === 202) {
         const { id } = (await response.json()) as { id: string };
-        idempotencyKey.current = undefined;
         persisted.clear();
         const thanksUrl = `/c/${campaign.slug}/thanks?action=${id}`;
         if (delivery === "email") setSentTo({ email: input.supporter.email, thanksUrl, hasPost: postOnlyCount > 0 });
         else router.push(thanksUrl);
+        // The button stays busy while the next page loads: a second click must not send again.
+        done = true;
         return;
       }
       if (response.status === 422) {
@@ -107,9 +111,10 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     } catch {
       setSendError(tSend("failed"));
     } finally {
-      setSubmitting(false);
+      if (!done) setSubmitting(false);
     }
   }
+
   const errors = formState.errors;
   const message = (key: string | undefined) => (key ? (key.startsWith("validation.") ? tRoot(key as "validation.required") : key) : undefined);
 

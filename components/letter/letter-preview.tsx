@@ -12,7 +12,7 @@ export function LetterPreview({ campaign, letters }: { campaign: TComposeCampaig
   if (letters.length === 0) return <p className="muted">{t("previewEmpty")}</p>;
   const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
   return (
-    <ol className="letter-previews" aria-live="polite" data-testid="letter-previews">
+    <ol className="letter-previews" data-testid="letter-previews">
       {letters.map((letter, index) => {
         const recipient = recipients.get(letter.recipientId)!;
         const who = [recipient.name, pick(recipient.role, language).value].filter(Boolean).join(", ");

@@ -41,8 +41,14 @@ function LetterList({ actionId, initial }: { actionId: string; initial: TThanksL
       try {
         const response = await fetch(`/api/v1/actions/${actionId}`, { cache: "no-store" });
         if (!response.ok) return;
-        const data = (await response.json()) as { letters: { id: string; status: string }[] };
-        setLetters((current) => current.map((l) => ({ ...l, status: data.letters.find((d) => d.id === l.id)?.status ?? l.status })));
+        const data = (await response.json()) as { letters: { id: string; status: string; reason?: string }[] };
+        const shown = (d: { status: string; reason?: string }) => (d.reason === "already-written" ? "alreadyWritten" : d.status);
+        setLetters((current) =>
+          current.map((l) => {
+            const update = data.letters.find((d) => d.id === l.id);
+            return update ? { ...l, status: shown(update) } : l;
+          }),
+        );
       } catch {
         // Try again at the next tick.
       }

@@ -3,14 +3,15 @@ import { useEffect, useRef } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 
 /**
- * Keeps what the supporter typed in this browser's localStorage, so a reload or a lost connection loses nothing.
- * Only this device keeps it; `clear()` forgets it (after sending, or from the form's Clear button).
+ * Keeps what the supporter typed in this tab's sessionStorage, so a reload loses nothing. Only this tab keeps it, and
+ * only until it is closed: on a shared computer the next person does not find the name, email and note;
+ * `clear()` forgets it sooner (after sending, or from the form's Clear button).
  */
 export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, key: string, onRestored?: () => void) {
   const restored = useRef(false);
   useEffect(() => {
     try {
-      const saved = window.localStorage.getItem(key);
+      const saved = window.sessionStorage.getItem(key);
       if (saved) form.reset({ ...form.getValues(), ...(JSON.parse(saved) as Partial<T>) }, { keepDefaultValues: true });
     } catch {
       // A corrupt or inaccessible store is the same as an empty one.
@@ -22,7 +23,7 @@ export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, 
       clearTimeout(timer);
       timer = setTimeout(() => {
         try {
-          window.localStorage.setItem(key, JSON.stringify(values));
+          window.sessionStorage.setItem(key, JSON.stringify(values));
         } catch {
           // Private browsing or a full store: the form still works, it just is not kept.
         }
@@ -39,7 +40,7 @@ export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, 
   return {
     clear() {
       try {
-        window.localStorage.removeItem(key);
+        window.sessionStorage.removeItem(key);
       } catch {
         // nothing kept
       }

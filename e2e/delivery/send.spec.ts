@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
+import fr from "../../lib/i18n/messages/fr.json";
 import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
 
 const L = en.letter;
@@ -9,7 +10,7 @@ const T = en.thanks;
 
 async function openComposer(page: Page, slug: string) {
   await page.goto(`/c/${slug}?lang=en`);
-  await page.evaluate(() => window.localStorage.clear());
+  await page.evaluate(() => window.sessionStorage.clear());
   await page.reload();
   await expect(page.getByTestId("letter-previews")).toBeVisible();
 }
@@ -63,8 +64,12 @@ test("[DELIVERY] a supporter sends, confirms from the email and sees the letters
   await expect(page.locator('[data-header="reply-to"]')).toContainText(email);
   await expect(page.getByRole("link", { name: /\.pdf$/ })).toBeVisible();
 
-  // The link works once.
+  // The link works once: following it again only shows the letters, nothing is sent again.
   await page.goto(link);
+  await expect(page).toHaveURL(new RegExp(`/c/${DNC_SLUG}/thanks\\?action=`));
+  await expect(page.getByTestId("letter-status")).toHaveText([T.status_sent, T.status_sent]);
+  // A made-up link says so.
+  await page.goto(link.replace(/[A-Za-z0-9_-]{10}$/, "AAAAAAAAAA"));
   await expect(page.getByRole("heading", { level: 1, name: en.confirm.unknownTitle })).toBeVisible();
 });
 
@@ -89,6 +94,10 @@ test("[DELIVERY] a supporter prints a letter and says it is posted", async ({ pa
   await expect(letter).toContainText("A4");
   await letter.getByRole("button", { name: T.markPosted }).click();
   await expect(letter.getByTestId("letter-status")).toHaveText(T.status_posted);
+  // Switching the language keeps the letters on the page.
+  await page.getByRole("link", { name: "Français" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  await expect(page.locator(".thanks-letter").first().getByTestId("letter-status")).toHaveText(fr.thanks.status_posted);
 });
 
 test("[DELIVERY] a supporter opens a letter in their own email app", async ({ page }) => {

@@ -10,7 +10,7 @@ const L = en.letter;
 async function openComposer(page: Page, slug = FLD_SLUG, lang = "en") {
   await page.goto(`/c/${slug}?lang=${lang}`);
   // Start from an empty form whatever an earlier test left in this browser.
-  await page.evaluate(() => window.localStorage.clear());
+  await page.evaluate(() => window.sessionStorage.clear());
   await page.reload();
   await expect(page.getByTestId("letter-previews")).toBeVisible();
 }
@@ -83,8 +83,8 @@ test("[LETTER] a supporter's typing survives a reload", async ({ page }) => {
   await page.getByLabel(L.personalNote).fill("Je vous écris de Montréal.");
   await page.getByRole("checkbox", { name: /Michael Chong/ }).check();
   // Wait until the form has been kept, then reload.
-  await expect.poll(() => page.evaluate(() => Object.keys(window.localStorage).length)).toBeGreaterThan(0);
-  await expect.poll(() => page.evaluate(() => JSON.stringify(window.localStorage))).toContain("ca-mp-chong");
+  await expect.poll(() => page.evaluate(() => Object.keys(window.sessionStorage).length)).toBeGreaterThan(0);
+  await expect.poll(() => page.evaluate(() => JSON.stringify(window.sessionStorage))).toContain("ca-mp-chong");
   await page.reload();
   await expect(page.getByLabel(L.name)).toHaveValue("Marie Tremblay");
   await expect(page.getByLabel(L.city)).toHaveValue("Montréal");

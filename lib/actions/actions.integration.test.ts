@@ -1,5 +1,5 @@
 import path from "node:path";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncContent } from "@/lib/campaigns/sync-content";
 import type { TDatabase } from "@/lib/db/open";
@@ -68,22 +68,38 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
 
   it("answers the same Idempotency-Key with the same answer and creates nothing new", async () => {
     const before = await rows();
-    const first = await database.db.select().from(actions).where(eq(actions.idempotencyKey, "key-1"));
-    const again = await submitAction(database.db, body({ supporter: { name: "Someone Else", email: "else@example.org", city: "X", country: "FR" } }), {
-      now: NOW,
-      idempotencyKey: "key-1",
-    });
-    expect(again).toMatchObject({ id: first[0]!.id, status: "awaiting-confirmation", created: false });
+    const [first] = await database.db.select().from(actions).where(sql`${actions.idempotencyKey} like '%:key-1'`);
+    const again = await submitAction(database.db, body(), { now: NOW, idempotencyKey: "key-1" });
+    expect(again).toMatchObject({ id: first!.id, status: "awaiting-confirmation", created: false });
     expect(await rows()).toEqual(before);
   });
 
-  it("sends one letter per official per campaign from one email, and says so only to that address", async () => {
+  it("sends one letter by email per official per campaign from one address, decided when the owner confirms", async () => {
+    // Marie's first letter to Michael Chong is confirmed (and so on its way).
+    const first = await submitAction(database.db, body({ recipients: ["ca-mp-chong"] }), { now: NOW });
+    expect((await confirmAction(database.db, first.confirmToken!, NOW)).outcome).toBe("confirmed");
+
     const repeat = await submitAction(database.db, body({ supporter: { name: "Marie T.", email: "MARIE@example.org", city: "Laval", country: "CA" }, recipients: ["ca-mp-chong", "ca-mp-mcpherson"] }), { now: NOW });
-    // The answer has the same shape as any other: nothing reveals who has written.
+    // The answer, and the letters listed for the action, look the same as anyone's: nothing reveals who has written.
     expect(repeat.status).toBe("awaiting-confirmation");
+    const listed = await database.db.select({ recipientId: letters.recipientId }).from(letters).where(eq(letters.actionId, repeat.id));
+    expect(listed.map((l) => l.recipientId).sort()).toEqual(["ca-mp-chong", "ca-mp-mcpherson"]);
+    // Only the confirmation email, read by the address's owner, says so in advance.
     expect(repeat.alreadyWritten).toEqual(["ca-mp-chong"]);
-    const written = await database.db.select({ recipientId: letters.recipientId }).from(letters).where(eq(letters.actionId, repeat.id));
-    expect(written.map((l) => l.recipientId)).toEqual(["ca-mp-mcpherson"]);
+
+    await confirmAction(database.db, repeat.confirmToken!, NOW);
+    const after = await database.db.select().from(letters).where(eq(letters.actionId, repeat.id));
+    expect(after.map((l) => [l.recipientId, l.status, l.lastError]).sort()).toEqual([
+      ["ca-mp-chong", "cancelled", "already-written"],
+      ["ca-mp-mcpherson", "queued", null],
+    ]);
+  });
+
+  it("does not let someone else's key reveal their action", async () => {
+    const mine = await submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-uk"], supporter: { name: "A", email: "a.key@example.org", city: "C", country: "IE" } }), { now: NOW, idempotencyKey: "shared-key" });
+    const theirs = await submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-uk"], supporter: { name: "B", email: "b.key@example.org", city: "C", country: "IE" } }), { now: NOW, idempotencyKey: "shared-key" });
+    expect(theirs.id).not.toBe(mine.id);
+    expect(theirs.created).toBe(true);
   });
 
   it("refuses bad input with one entry per field and writes nothing", async () => {
@@ -112,8 +128,9 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
     const after = await database.db.select().from(letters).where(eq(letters.actionId, result.id));
     expect(after.filter((l) => l.status === "queued").map((l) => l.channel)).toEqual(["email", "email"]);
     expect(after.filter((l) => l.channel === "post").map((l) => l.status)).toEqual(["awaiting-confirmation"]);
-    // The link works once.
-    expect((await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR))).outcome).toBe("unknown");
+    // The link works once: following it again only shows where the letters are.
+    expect((await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR))).outcome).toBe("already-confirmed");
+    expect(await database.db.select().from(letters).where(eq(letters.actionId, result.id))).toEqual(after);
 
     const post = after.find((l) => l.channel === "post")!;
     expect(await markLetterDone(database.db, result.id, post.id, NOW)).toBe(true);

@@ -8,21 +8,37 @@ import { actions, letters } from "@/lib/db/schema";
 import { hashToken } from "./tokens";
 
 export type TConfirmResult =
-  | { outcome: "confirmed"; actionId: string; campaignSlug: string }
+  | { outcome: "confirmed" | "already-confirmed"; actionId: string; campaignSlug: string }
   | { outcome: "expired" | "unknown" };
+
+/** Marks a letter not sent because the same address had already written to that official in that campaign. */
+export const ALREADY_WRITTEN = "already-written";
 
 export async function confirmAction(db: TDb, token: string, now: Date): Promise<TConfirmResult> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
   return db.transaction(async (tx) => {
     const [action] = await tx
-      .select({ id: actions.id, slug: actions.campaignSlug, expiresAt: actions.confirmExpiresAt })
+      .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, email: actions.supporterEmail, expiresAt: actions.confirmExpiresAt })
       .from(actions)
-      .where(and(eq(actions.confirmTokenHash, hashToken(token)), eq(actions.status, "awaiting-confirmation")))
+      .where(eq(actions.confirmTokenHash, hashToken(token)))
       .for("update");
     if (!action) return { outcome: "unknown" as const };
-    if (!action.expiresAt || action.expiresAt <= now) return { outcome: "expired" as const };
-    // The token is cleared, so the link cannot be used twice.
-    await tx.update(actions).set({ status: "confirmed", confirmedAt: now, confirmTokenHash: null, updatedAt: now }).where(eq(actions.id, action.id));
+    // The link works once; following it again shows where the letters are.
+    if (action.status === "confirmed") return { outcome: "already-confirmed" as const, actionId: action.id, campaignSlug: action.slug };
+    if (action.status !== "awaiting-confirmation" || !action.expiresAt || action.expiresAt <= now) return { outcome: "expired" as const };
+
+    // One letter by email per official per campaign from one address. Confirmations from the same address are
+    // serialised, so two tabs confirming at once cannot both pass the check.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${action.email.toLowerCase()}))`);
+    await tx.update(actions).set({ status: "confirmed", confirmedAt: now, updatedAt: now }).where(eq(actions.id, action.id));
+    await tx.execute(sql`
+      update ${letters} l set status = 'cancelled', last_error = ${ALREADY_WRITTEN}, updated_at = ${now}
+      where l.action_id = ${action.id} and l.channel = 'email' and l.status = 'awaiting-confirmation'
+        and exists (
+          select 1 from ${letters} o join ${actions} a on a.id = o.action_id
+          where o.campaign_slug = l.campaign_slug and o.recipient_id = l.recipient_id and o.action_id <> l.action_id
+            and o.channel = 'email' and o.status in ('queued', 'sending', 'sent')
+            and lower(a.supporter_email) = ${action.email.toLowerCase()})`);
     await tx
       .update(letters)
       .set({ status: "queued", nextAttemptAt: now, updatedAt: now })

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters, recipients } from "@/lib/db/schema";
+import { ALREADY_WRITTEN } from "./confirm-action";
 
 /**
  * What the thank-you page shows of one action: its letters, to whom, how and where they are. The action id is the
@@ -19,6 +20,7 @@ export async function getActionStatus(db: TDb, actionId: string) {
       recipientId: letters.recipientId,
       channel: letters.channel,
       status: letters.status,
+      lastError: letters.lastError,
       subject: letters.subject,
       body: letters.body,
       paper: letters.page,
@@ -33,8 +35,10 @@ export async function getActionStatus(db: TDb, actionId: string) {
     .orderBy(asc(letters.createdAt), asc(letters.id));
   return {
     ...action,
-    letters: rows.map(({ paper, ...row }) => ({
+    letters: rows.map(({ paper, lastError, ...row }) => ({
       ...row,
+      // Why a letter was not sent, when that is the supporter's own doing: told to them, and only to them.
+      reason: row.status === "cancelled" && lastError === ALREADY_WRITTEN ? ("already-written" as const) : undefined,
       paper: paper.paper,
       // An official's email is only needed for the supporter's own mail app.
       email: row.channel === "mailto" ? row.email : null,

@@ -4,7 +4,7 @@
  * supporter's own mail app wait for them to say they did it.
  */
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
@@ -67,32 +67,35 @@ export async function submitAction(
   // Everything the submission must know first, in one round trip: an earlier answer for this key, the rate
   // limits, and the officials this address has already written to in this campaign.
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+  // A key only means something together with the address it was used for: someone reusing another supporter's key
+  // must get a new action, never theirs.
+  const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
   const since = new Date(options.now.getTime() - 60 * 60 * 1000);
   type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
   // node-postgres and PGlite both answer raw queries with { rows }.
   const checks = (await db.execute(sql`
     select
       (select json_build_object('id', id, 'delivery', delivery) from ${actions}
-        where ${actions.idempotencyKey} = ${options.idempotencyKey ?? null}) as existing,
+        where ${actions.idempotencyKey} = ${idempotencyKey ?? null}) as existing,
       (select count(*)::int from ${actions} where lower(${actions.supporterEmail}) = ${email} and ${actions.createdAt} >= ${since}) as by_email,
       (select count(*)::int from ${actions} where ${actions.ipHash} = ${options.ipHash ?? null} and ${actions.createdAt} >= ${since}) as by_ip,
       (select array_agg(distinct ${letters.recipientId}) from ${letters} join ${actions} on ${actions.id} = ${letters.actionId}
         where ${letters.campaignSlug} = ${campaign.slug} and lower(${actions.supporterEmail}) = ${email}
-          and ${letters.status} not in ('cancelled', 'failed') and ${actions.status} <> 'expired') as written`)) as unknown as { rows: TChecks[] };
+          and ${letters.channel} = 'email' and ${letters.status} in ${WRITTEN_STATUSES}) as written`)) as unknown as { rows: TChecks[] };
   const check = checks.rows[0]!;
   if (check.existing) return { ...answerOf(check.existing), created: false, campaign, alreadyWritten: [] };
   if (check.by_email >= limits.perEmailPerHour || check.by_ip >= limits.perIpPerHour) {
     throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
   }
 
-  // One letter per official per campaign from one email address: a repeat is skipped, and only the address's
-  // owner is told (in the confirmation email), so the answer reveals nothing about who has written.
-  const alreadyWritten = input.recipients.filter((id) => check.written?.includes(id));
-  const fresh = { ...input, recipients: input.recipients.filter((id) => !alreadyWritten.includes(id)) };
+  // One letter by email per official per campaign from one address. The rule is applied when the address's owner
+  // confirms (confirm-action.ts), not here: the answer, and the letters listed for this action, must look the same
+  // whoever has written before. Only the confirmation email, which only the owner reads, says so in advance.
+  const alreadyWritten = input.delivery === "email" ? input.recipients.filter((id) => check.written?.includes(id)) : [];
 
   const templates = (await getLetterContext(db, campaign.slug))?.templates ?? [];
-  const composed = fresh.recipients.length ? composeLetters(campaign, templates, fresh, options.now) : [];
-  const document = letterDocument(campaign, fresh, composed, options.now);
+  const composed = composeLetters(campaign, templates, input, options.now);
+  const document = letterDocument(campaign, input, composed, options.now);
   const needsConfirmation = input.delivery === "email";
   const token = needsConfirmation ? newToken() : undefined;
   const id = randomUUID();
@@ -113,7 +116,7 @@ export async function submitAction(
     delivery: input.delivery,
     consent: input.consent ?? {},
     partner: options.partner ?? null,
-    idempotencyKey: options.idempotencyKey ?? null,
+    idempotencyKey: idempotencyKey ?? null,
     confirmTokenHash: token ? hashToken(token) : null,
     confirmExpiresAt: token ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
     confirmedAt: needsConfirmation ? null : options.now,
@@ -147,14 +150,17 @@ export async function submitAction(
         .with(insertAction)
         .insert(letters)
         .select(
-          // json_populate_recordset makes rows of the letters table itself, so x.* lines up with every column.
-          sql`select x.* from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
+          // Columns named one by one: the table's order in the database need not be the schema file's order.
+          sql`select ${sql.join(
+            LETTER_COLUMNS.map((c) => sql.raw(`x.${c}`)),
+            sql`, `,
+          )} from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
         )
         .returning({ id: letters.id })
     : await db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id });
 
-  if (inserted.length === 0 && options.idempotencyKey) {
-    const winner = await findByKey(db, options.idempotencyKey);
+  if (inserted.length === 0 && idempotencyKey) {
+    const winner = await findByKey(db, idempotencyKey);
     if (winner) return { ...winner, created: false, campaign, alreadyWritten: [] };
   }
   return {
@@ -168,6 +174,12 @@ export async function submitAction(
     input,
   };
 }
+
+/** The columns a submission writes, in the order the insert lists them (Drizzle's order of the schema). */
+const LETTER_COLUMNS = Object.values(getTableColumns(letters)).map((column) => column.name);
+
+/** Letters by email that count as written: confirmed and on their way, or sent. */
+const WRITTEN_STATUSES = sql`('queued', 'sending', 'sent')`;
 
 /** A letter as json_populate_recordset reads it: the table's own column names. */
 function toLetterRecord(l: {

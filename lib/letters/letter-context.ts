@@ -8,6 +8,7 @@ import type { TTemplateRow } from "./compose-letters";
  * process: campaign edits are rare, and a submission burst then costs one read instead of five per request.
  */
 const TTL_MS = 5_000;
+const MAX_ENTRIES = 100;
 const cache = new WeakMap<TDb, Map<string, { at: number; value: Promise<TLetterContext | undefined> }>>();
 
 export type TLetterContext = { campaign: TCampaignView; templates: TTemplateRow[] };
@@ -21,8 +22,14 @@ export function getLetterContext(db: TDb, slug: string, now = Date.now()): Promi
     const campaign = await getCampaign(db, slug);
     return campaign ? { campaign, templates: await loadTemplates(db, slug) } : undefined;
   })();
-  // A failed read is not kept.
-  value.catch(() => perDb.delete(slug));
+  // Only campaigns that exist are kept (a body can name any slug), and only a bounded number of them.
+  if (perDb.size >= MAX_ENTRIES) perDb.clear();
   perDb.set(slug, { at: now, value });
+  value.then(
+    (found) => {
+      if (!found) perDb.delete(slug);
+    },
+    () => perDb.delete(slug),
+  );
   return value;
 }

@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
   const result = await confirmAction(await db(), token, new Date());
   const base = publicUrl();
   const target =
-    result.outcome === "confirmed"
+    result.outcome === "confirmed" || result.outcome === "already-confirmed"
       ? `${base}/c/${result.campaignSlug}/thanks?action=${result.actionId}`
       : `${base}/confirm-result?reason=${result.outcome}`;
   return NextResponse.redirect(target, { status: 303, headers: { "cache-control": "no-store", "referrer-policy": "no-referrer" } });

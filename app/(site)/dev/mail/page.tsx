@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { capturedMailVisible } from "@/lib/env";
 import { listCapturedMail } from "@/lib/mail/captured-mail";
 
 export const dynamic = "force-dynamic";
@@ -9,14 +9,14 @@ export const metadata = { title: "Captured mail" };
 
 /** For the local operator of the embedded default: the mail the app would have sent. Absent when SMTP_URL is set. */
 export default async function CapturedMailPage() {
-  if (env().SMTP_URL) notFound();
+  if (!capturedMailVisible()) notFound();
   const mail = await listCapturedMail(await db());
   return (
     <section className="section" lang="en">
       <h1>Captured mail</h1>
       <p className="muted">
         SMTP_URL is not set, so nothing is sent: every message the app would send is kept here instead. Set SMTP_URL to send
-        for real.
+        for real. This page exists only while mail is captured and PUBLIC_URL is unset or local.
       </p>
       {mail.length === 0 ? (
         <p>No mail yet.</p>

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { capturedMailVisible } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { readCapturedMail } from "@/lib/mail/captured-mail";
 
@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** An attachment of a captured message (the letters' PDFs), for the local operator only. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
-  if (env().SMTP_URL) return new Response("Not found", { status: 404 });
+  if (!capturedMailVisible()) return new Response("Not found", { status: 404 });
   const { id, index } = await params;
   const mail = await readCapturedMail(await db(), id);
   const attachment = mail?.parsed.attachments[Number(index)];
@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return new Response(new Uint8Array(attachment.content), {
     headers: {
       "content-type": attachment.contentType,
-      "content-disposition": `inline; filename="${(attachment.filename ?? "attachment").replace(/[^\w.-]/g, "_")}"`,
+      "content-disposition": `attachment; filename="${(attachment.filename ?? "attachment").replace(/[^\w.-]/g, "_")}"`,
     },
   });
 }

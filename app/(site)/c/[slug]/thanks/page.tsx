@@ -55,7 +55,7 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
               id: l.id,
               recipientLabel: [l.name, pick(l.role, language).value].filter(Boolean).join(", "),
               channel: l.channel,
-              status: l.status,
+              status: l.reason === "already-written" ? "alreadyWritten" : l.status,
               subject: l.subject,
               body: l.body,
               email: l.email,

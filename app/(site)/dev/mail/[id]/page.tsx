@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
+import { capturedMailVisible } from "@/lib/env";
 import { readCapturedMail } from "@/lib/mail/captured-mail";
 
 export const dynamic = "force-dynamic";
 
 export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
-  if (env().SMTP_URL) notFound();
+  if (!capturedMailVisible()) notFound();
   const { id } = await params;
   const mail = await readCapturedMail(await db(), id);
   if (!mail) notFound();

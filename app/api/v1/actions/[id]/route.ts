@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const status = await getActionStatus(await db(), id);
     if (!status) throw new AppError("NOT_FOUND", "No such action.", [{ path: "id", message: "not found" }]);
     return NextResponse.json(
-      { id: status.id, status: status.status, letters: status.letters.map((l) => ({ id: l.id, recipientId: l.recipientId, channel: l.channel, status: l.status })) },
+      { id: status.id, status: status.status, letters: status.letters.map((l) => ({ id: l.id, recipientId: l.recipientId, channel: l.channel, status: l.status, reason: l.reason })) },
       { headers: { "cache-control": "no-store" } },
     );
   });
