@@ -66,7 +66,13 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     mode: "onTouched",
   });
   const { register, control, formState, setError } = form;
-  const persisted = usePersistedForm(form, `urgent-letters:${campaign.slug}`);
+  const persisted = usePersistedForm(form, `urgent-letters:${campaign.slug}`, () => {
+    // What was kept may name an official the campaign no longer lists: drop it rather than show an error no
+    // checkbox can fix.
+    const kept = form.getValues("recipients") ?? [];
+    const known = kept.filter((id) => recipientsById.has(id));
+    if (known.length !== kept.length) form.setValue("recipients", known);
+  });
   const values = useWatch({ control }) as TActionInputForm;
   const [submitting, setSubmitting] = useState(false);
   const [sendError, setSendError] = useState<string>();
@@ -242,7 +248,11 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
               value={field.value ?? []}
               onChange={(next) => field.onChange(next)}
               onBlur={field.onBlur}
-              error={message(errors.recipients?.message ?? errors.recipients?.root?.message)}
+              error={message(
+                errors.recipients?.message ??
+                  errors.recipients?.root?.message ??
+                  (Array.isArray(errors.recipients) ? errors.recipients.find((e) => e?.message)?.message : undefined),
+              )}
             />
           )}
         />
@@ -281,6 +291,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
         <p className="field__hint">{t("previewHint")}</p>
         <LetterPreview campaign={campaign} letters={letters} />
         <PdfPreview
+          version={JSON.stringify(values)}
           getInput={async () => {
             let input: TActionInput | undefined;
             await form.handleSubmit((valid) => {

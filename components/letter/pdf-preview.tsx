@@ -10,14 +10,18 @@ type TState = { kind: "idle" } | { kind: "loading" } | { kind: "ready"; url: str
  * validated first (the same schema as the server); the server's field errors, if any, go back next to the fields.
  */
 export function PdfPreview({
+  version,
   getInput,
   onFieldErrors,
 }: {
+  /** Changes whenever the letters change: a PDF made from an older version is put away. */
+  version: string;
   getInput: () => Promise<TLetterInput | undefined>;
   onFieldErrors: (errors: { path: string; message: string }[]) => void;
 }) {
   const t = useTranslations("letter");
-  const [state, setState] = useState<TState>({ kind: "idle" });
+  const [state, setState] = useState<TState & { version?: string }>({ kind: "idle" });
+  const current = state.version === undefined || state.version === version ? state : ({ kind: "idle" } as TState);
 
   useEffect(() => {
     const url = state.kind === "ready" ? state.url : undefined;
@@ -27,12 +31,13 @@ export function PdfPreview({
   }, [state]);
 
   async function load() {
+    const requested = version;
     const input = await getInput();
     if (!input) {
       setState({ kind: "invalid" });
       return;
     }
-    setState({ kind: "loading" });
+    setState({ kind: "loading", version: requested });
     try {
       const response = await fetch("/api/v1/letters/preview", {
         method: "POST",
@@ -47,7 +52,7 @@ export function PdfPreview({
       }
       if (!response.ok) throw new Error(String(response.status));
       const blob = await response.blob();
-      setState({ kind: "ready", url: URL.createObjectURL(blob) });
+      setState({ kind: "ready", url: URL.createObjectURL(blob), version: requested });
     } catch {
       setState({ kind: "failed" });
     }
@@ -56,21 +61,21 @@ export function PdfPreview({
   return (
     <div className="pdf-preview">
       <div className="actions">
-        <button type="button" className="button" onClick={load} aria-busy={state.kind === "loading"}>
+        <button type="button" className="button" onClick={load} aria-busy={current.kind === "loading"}>
           {t("pdfShow")}
         </button>
-        {state.kind === "ready" ? (
-          <a className="button button--secondary" href={state.url} download="letters.pdf">
+        {current.kind === "ready" ? (
+          <a className="button button--secondary" href={current.url} download="letters.pdf">
             {t("pdfDownload")}
           </a>
         ) : null}
       </div>
       <p role="status" className="muted">
-        {state.kind === "loading" ? t("pdfLoading") : null}
-        {state.kind === "invalid" ? t("pdfFixFields") : null}
-        {state.kind === "failed" ? t("pdfFailed") : null}
+        {current.kind === "loading" ? t("pdfLoading") : null}
+        {current.kind === "invalid" ? t("pdfFixFields") : null}
+        {current.kind === "failed" ? t("pdfFailed") : null}
       </p>
-      {state.kind === "ready" ? <iframe className="pdf-frame" title={t("pdfTitle")} src={state.url} /> : null}
+      {current.kind === "ready" ? <iframe className="pdf-frame" title={t("pdfTitle")} src={current.url} /> : null}
     </div>
   );
 }

@@ -112,9 +112,15 @@ function MailtoLetter({ letter, onDone }: { letter: TThanksLetter; onDone: () =>
   const [copied, setCopied] = useState(false);
   const href = `mailto:${encodeURIComponent(letter.email ?? "")}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letter.body)}`;
   const tooLong = href.length > MAILTO_MAX;
+  const [copyFailed, setCopyFailed] = useState(false);
   async function copy() {
-    await navigator.clipboard.writeText(`${letter.subject}\n\n${letter.body}`);
-    setCopied(true);
+    try {
+      await navigator.clipboard.writeText(`${letter.subject}\n\n${letter.body}`);
+      setCopied(true);
+    } catch {
+      // No clipboard (an insecure page, a refused permission): the text below can be selected by hand.
+      setCopyFailed(true);
+    }
   }
   return (
     <div className="mailto-letter">
@@ -137,6 +143,11 @@ function MailtoLetter({ letter, onDone }: { letter: TThanksLetter; onDone: () =>
       {copied ? (
         <p role="status">{t("copied", { email: letter.email ?? "" })}</p>
       ) : null}
+      <details open={copyFailed}>
+        <summary>{letter.subject}</summary>
+        <p>{letter.email}</p>
+        <textarea className="letter-text" readOnly rows={12} value={`${letter.subject}\n\n${letter.body}`} aria-label={t("copyLetter")} />
+      </details>
     </div>
   );
 }
