@@ -24,8 +24,12 @@ async function fill(page: Page, name: string, email: string, country = "CA") {
 
 /** The confirmation link, read from the mail the app captured (SMTP_URL is unset in the browser tests). */
 async function confirmationLink(page: Page, email: string): Promise<string> {
-  await page.goto("/dev/mail");
+  // The worker sends the confirmation from the outbox right after the submission.
   const row = page.locator("tr", { hasText: email }).filter({ hasText: "confirmation" }).first();
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    await expect(row).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
   await row.getByRole("link").click();
   const text = await page.getByTestId("mail-text").innerText();
   const match = /https?:\/\/\S+\/confirm\/[A-Za-z0-9_-]+/.exec(text);

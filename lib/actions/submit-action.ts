@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import { eq, getTableColumns, sql } from "drizzle-orm";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
-import { actions, letters } from "@/lib/db/schema";
+import { actions, letters, outbox } from "@/lib/db/schema";
+import type { TOutboxMessage } from "@/lib/mail/outbox";
 import { AppError } from "@/lib/errors/app-error";
 import { composeLetters, letterDocument } from "@/lib/letters/compose-letters";
 import { getLetterContext } from "@/lib/letters/letter-context";
@@ -44,6 +45,16 @@ export function parseActionInput(db: TDb, body: unknown): Promise<{ campaign: TC
   });
 }
 
+/** What the confirmation email of a new action is built from. */
+export type TNewAction = {
+  id: string;
+  token: string;
+  input: TActionInput;
+  campaign: TCampaignView;
+  alreadyWritten: string[];
+  letters: { recipientId: string; channel: "email" | "mailto" | "post" }[];
+};
+
 /** The channel of one letter: the chosen delivery when the official accepts email, otherwise post. */
 export function channelFor(delivery: TActionInput["delivery"], channels: readonly ("email" | "post")[]): "email" | "mailto" | "post" {
   if (delivery !== "post" && channels.includes("email")) return delivery;
@@ -53,7 +64,15 @@ export function channelFor(delivery: TActionInput["delivery"], channels: readonl
 export async function submitAction(
   db: TDb,
   body: unknown,
-  options: { idempotencyKey?: string; ipHash?: string; partner?: string; now: Date; rateLimits?: TRateLimits },
+  options: {
+    idempotencyKey?: string;
+    ipHash?: string;
+    partner?: string;
+    now: Date;
+    rateLimits?: TRateLimits;
+    /** Builds the confirmation email of a new email action; it is queued in the outbox with the action. */
+    confirmationEmail?: (action: TNewAction) => TOutboxMessage;
+  },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
   const email = input.supporter.email.toLowerCase();
@@ -145,19 +164,25 @@ export async function submitAction(
   const insertAction = db.$with("new_action").as(
     db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id }),
   );
-  const inserted = letterRows.length
-    ? await db
-        .with(insertAction)
-        .insert(letters)
-        .select(
-          // Columns named one by one: the table's order in the database need not be the schema file's order.
-          sql`select ${sql.join(
-            LETTER_COLUMNS.map((c) => sql.raw(`x.${c}`)),
-            sql`, `,
-          )} from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
-        )
-        .returning({ id: letters.id })
-    : await db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id });
+  // The confirmation email goes into the outbox in the same statement: the worker sends it.
+  const confirmation = token && options.confirmationEmail ? options.confirmationEmail({ id, token, input, campaign, alreadyWritten, letters: letterRows }) : undefined;
+  const insertMail = db.$with("new_mail").as(
+    db
+      .insert(outbox)
+      .select(sql`select gen_random_uuid(), 'confirmation', ${JSON.stringify(confirmation ?? null)}::jsonb, 0, ${options.now}, null, null, ${options.now} from ${insertAction} where ${confirmation !== undefined}`)
+      .returning({ id: outbox.id }),
+  );
+  const inserted = await db
+    .with(insertAction, insertMail)
+    .insert(letters)
+    .select(
+      // Columns named one by one: the table's order in the database need not be the schema file's order.
+      sql`select ${sql.join(
+        LETTER_COLUMNS.map((c) => sql.raw(`x.${c}`)),
+        sql`, `,
+      )} from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
+    )
+    .returning({ id: letters.id });
 
   if (inserted.length === 0 && idempotencyKey) {
     const winner = await findByKey(db, idempotencyKey);

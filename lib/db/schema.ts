@@ -210,6 +210,25 @@ export const letters = pgTable(
   ],
 );
 
+/**
+ * Messages of the organisation's own (confirmations) waiting to be sent: written in the same statement as the
+ * action, sent by the worker with retries, deleted once sent (the row holds a live confirmation link).
+ */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").notNull(),
+    message: jsonb("message").$type<{ from: { name: string; address: string }; to: { name: string; address: string }; subject: string; text: string; html: string }>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("outbox_due").on(t.nextAttemptAt)],
+);
+
 /** Mail kept instead of sent when SMTP_URL is unset (the embedded default). */
 export const capturedMail = pgTable("captured_mail", {
   id: uuid("id").primaryKey().defaultRandom(),

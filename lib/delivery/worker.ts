@@ -10,6 +10,7 @@ import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { openDatabase } from "@/lib/db/open";
 import { env, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
+import { sendOutbox } from "@/lib/mail/outbox";
 import { DEFAULT_BATCH_SIZE, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
 export const DEFAULT_INTERVAL_MS = 2000;
@@ -19,6 +20,8 @@ export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   now?: () => Date;
   /** Called after each pass (for logs and metrics). */
   onPass?: (counts: TSendCounts) => void;
+  /** Send the outbox (confirmation emails) too; default true. */
+  outbox?: boolean;
   /** The pass to run; only tests of the loop itself replace it. */
   pass?: (options: TSendDueLettersOptions) => Promise<TSendCounts>;
 };
@@ -44,16 +47,29 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
       wake = done;
     });
 
+  // A submission in this process can wake the loop, so its confirmation email leaves at once.
+  const wakers = wakeCallbacks();
+  const onWake = () => wake?.();
+  wakers.add(onWake);
+
   const loop = (async () => {
     while (!stopping) {
       let more = false;
+      try {
+        if (options.outbox !== false) {
+          const sentMail = await sendOutbox({ db: rest.db, transport: rest.transport, now: passOptions.now });
+          more = sentMail >= 50;
+        }
+      } catch (error) {
+        log(`outbox failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
       try {
         const counts = await pass(passOptions);
         onPass?.(counts);
         const handled = counts.sent + counts.retried + counts.failed + counts.deferred + counts.digested;
         // Only go straight on when letters are really going out: a pass that only put letters back (relay down)
         // must not spin.
-        more = counts.sent + counts.digested > 0 && handled >= batchSize;
+        more ||= counts.sent + counts.digested > 0 && handled >= batchSize;
       } catch (error) {
         log(`pass failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
@@ -64,10 +80,22 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
   return {
     async stop() {
       stopping = true;
+      wakers.delete(onWake);
       wake?.();
       await loop;
     },
   };
+}
+
+const WAKERS = Symbol.for("urgent-letters.worker-wakers");
+function wakeCallbacks(): Set<() => void> {
+  const g = globalThis as typeof globalThis & { [WAKERS]?: Set<() => void> };
+  return (g[WAKERS] ??= new Set());
+}
+
+/** Wakes the workers running in this process (if any), e.g. after a submission queued a confirmation email. */
+export function wakeWorker(): void {
+  for (const wake of wakeCallbacks()) wake();
 }
 
 function dkimFrom(settings: TEnv): TDkim | undefined {

@@ -102,6 +102,17 @@ CREATE TABLE "letters" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "outbox" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"kind" text NOT NULL,
+	"message" jsonb NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_error" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "recipients" (
 	"id" text PRIMARY KEY NOT NULL,
 	"name" text,
@@ -139,4 +150,5 @@ CREATE INDEX "letters_campaign_status" ON "letters" USING btree ("campaign_slug"
 CREATE INDEX "letters_due" ON "letters" USING btree ("next_attempt_at") WHERE status = 'queued';--> statement-breakpoint
 CREATE INDEX "letters_action" ON "letters" USING btree ("action_id");--> statement-breakpoint
 CREATE INDEX "letters_recipient_status_sent" ON "letters" USING btree ("recipient_id","status","sent_at");--> statement-breakpoint
-CREATE INDEX "letters_sending_lock" ON "letters" USING btree ("locked_until") WHERE status = 'sending';
+CREATE INDEX "letters_sending_lock" ON "letters" USING btree ("locked_until") WHERE status = 'sending';--> statement-breakpoint
+CREATE INDEX "outbox_due" ON "outbox" USING btree ("next_attempt_at");
