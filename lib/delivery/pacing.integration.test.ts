@@ -8,6 +8,7 @@ import { sendDueLetters, type TSendCounts } from "./send-due-letters";
 import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "./testing/seed";
 import { startTestSmtp, type TTestSmtp } from "./testing/smtp";
 import { isWorkingTime } from "./working-hours";
+import { busiest } from "./testing/windows";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -16,16 +17,6 @@ const DAY = 24 * HOUR;
 const start = new Date("2026-03-01T23:00:00Z");
 const ZONE = "Europe/Paris";
 
-/** The most emails in any window of `length`. */
-function busiest(times: number[], length: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j]! < sorted[i]! + length) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 describe.each(testDatabases())("pacing a thousand letters to one official on $name", ({ open }) => {
   let database: TDatabase;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { earliestSendTime, nextDigestTime, planRecipient, planSlots, type TSentEmail } from "./pacing";
 import { isWorkingTime, nextWorkingTime } from "./working-hours";
+import { busiest } from "./testing/windows";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,16 +15,6 @@ function sentAt(times: number[], digest = false): TSentEmail[] {
   return times.map((ms) => ({ at: new Date(ms), digest }));
 }
 
-/** The most emails found in any window of `length` (windows start at an email). */
-function busiest(times: number[], length: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (j < sorted.length && sorted[j]! < sorted[i]! + length) j++;
-    most = Math.max(most, j - i);
-  }
-  return most;
-}
 
 describe("earliest send time", () => {
   it("sends a letter under the caps at once, even at night", () => {
