@@ -35,18 +35,7 @@ function dueCondition(db: TDb, now: Date): SQL {
 /** Claims up to `limit` due letters, oldest due first. */
 export async function claimDueLetters(db: TDb, options: { now: Date; lockUntil: Date; limit: number }): Promise<TClaimedLetter[]> {
   const due = dueCondition(db, options.now);
-  const ids = db
-    .select({ id: letters.id })
-    .from(letters)
-    .where(due)
-    .orderBy(asc(letters.nextAttemptAt), asc(letters.createdAt))
-    .limit(options.limit)
-    .for("update", { skipLocked: true });
-  const rows = await db
-    .update(letters)
-    .set({ status: "sending", lockedUntil: options.lockUntil, updatedAt: options.now })
-    .where(and(oneOf(ids), due))
-    .returning();
+  const rows = await claimWhere(db, due, [asc(letters.nextAttemptAt), asc(letters.createdAt)], options);
   return rows.sort(byDueThenAge);
 }
 
@@ -65,19 +54,32 @@ export async function claimDigestLetters(
     eq(letters.status, "queued"),
     inActiveCampaign(db),
   );
+  const rows = await claimWhere(db, waiting, [asc(letters.createdAt), asc(letters.id)], options);
+  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/**
+ * The claim itself, shared by both: lock up to `limit` matching letters that no other worker holds, and mark them
+ * 'sending' until `lockUntil`, in one statement.
+ */
+async function claimWhere(
+  db: TDb,
+  condition: SQL | undefined,
+  order: SQL[],
+  options: { now: Date; lockUntil: Date; limit: number },
+): Promise<TClaimedLetter[]> {
   const ids = db
     .select({ id: letters.id })
     .from(letters)
-    .where(waiting)
-    .orderBy(asc(letters.createdAt), asc(letters.id))
+    .where(condition)
+    .orderBy(...order)
     .limit(options.limit)
     .for("update", { skipLocked: true });
-  const rows = await db
+  return db
     .update(letters)
     .set({ status: "sending", lockedUntil: options.lockUntil, updatedAt: options.now })
-    .where(and(oneOf(ids), waiting))
+    .where(and(oneOf(ids), condition))
     .returning();
-  return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
 /** `letters.id = any(array(<sub-select>))`: the sub-select runs exactly once (see above). */
