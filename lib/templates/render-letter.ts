@@ -98,11 +98,36 @@ export function renderLetter(input: TRenderLetterInput): TLetter {
   const restore = (text: string) => text.replace(MARKER, (_, i: string) => literals[Number(i)] ?? "");
 
   const subject = restore(Mustache.render(subjectTemplate, view, {}, config)).replace(/\s+/g, " ").trim();
-  const blocks = toBlocks(marked.lexer(markdown), restore);
+  const blocks = restoreBlocks(parseBlocks(markdown), restore);
   return { recipientId: input.recipient.id, language: input.language, subject, blocks, text: blocksToText(blocks) };
 }
 
-function toBlocks(tokens: Token[], restore: (s: string) => string): TLetterBlock[] {
+/**
+ * Letters from one template differ only in their markers' values, so the Markdown (with markers) repeats from
+ * letter to letter: it is parsed once and kept (a bounded number of variants per process).
+ */
+const parsed = new Map<string, TLetterBlock[]>();
+const PARSED_MAX = 500;
+
+function parseBlocks(markdown: string): TLetterBlock[] {
+  let blocks = parsed.get(markdown);
+  if (!blocks) {
+    blocks = toBlocks(marked.lexer(markdown));
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(markdown, blocks);
+  }
+  return blocks;
+}
+
+/** A fresh copy of the parsed blocks with the supporter's (and the campaign's) literal text put back. */
+function restoreBlocks(blocks: TLetterBlock[], restore: (s: string) => string): TLetterBlock[] {
+  const inlines = (list: TInline[]) => list.map((inline) => ({ ...inline, text: restore(inline.text) }));
+  return blocks.map((block) =>
+    block.type === "list" ? { ...block, items: block.items.map(inlines) } : { ...block, inlines: inlines(block.inlines) },
+  );
+}
+
+function toBlocks(tokens: Token[]): TLetterBlock[] {
   const blocks: TLetterBlock[] = [];
   for (const token of tokens) {
     switch (token.type) {
@@ -111,18 +136,18 @@ function toBlocks(tokens: Token[], restore: (s: string) => string): TLetterBlock
         break;
       case "list": {
         const list = token as Tokens.List;
-        blocks.push({ type: "list", ordered: list.ordered, items: list.items.map((item) => toInlines(item.tokens, restore)) });
+        blocks.push({ type: "list", ordered: list.ordered, items: list.items.map((item) => toInlines(item.tokens)) });
         break;
       }
       case "blockquote":
-        blocks.push({ type: "quote", inlines: toInlines((token as Tokens.Blockquote).tokens, restore) });
+        blocks.push({ type: "quote", inlines: toInlines((token as Tokens.Blockquote).tokens) });
         break;
       case "heading":
-        blocks.push({ type: "paragraph", inlines: toInlines((token as Tokens.Heading).tokens, restore).map((i) => ({ ...i, bold: true })) });
+        blocks.push({ type: "paragraph", inlines: toInlines((token as Tokens.Heading).tokens).map((i) => ({ ...i, bold: true })) });
         break;
       default: {
         const withChildren = token as { tokens?: Token[]; text?: string; raw: string };
-        const inlines = withChildren.tokens ? toInlines(withChildren.tokens, restore) : [{ text: restore(withChildren.text ?? withChildren.raw) }];
+        const inlines = withChildren.tokens ? toInlines(withChildren.tokens) : [{ text: withChildren.text ?? withChildren.raw }];
         if (inlines.some((i) => i.text.trim() !== "")) blocks.push({ type: "paragraph", inlines: trimInlines(inlines) });
       }
     }
@@ -130,24 +155,24 @@ function toBlocks(tokens: Token[], restore: (s: string) => string): TLetterBlock
   return blocks;
 }
 
-function toInlines(tokens: Token[], restore: (s: string) => string, style: Omit<TInline, "text"> = {}): TInline[] {
+function toInlines(tokens: Token[], style: Omit<TInline, "text"> = {}): TInline[] {
   const out: TInline[] = [];
   for (const token of tokens) {
     const t = token as Token & { tokens?: Token[]; text?: string };
-    if (t.type === "strong") out.push(...toInlines(t.tokens ?? [], restore, { ...style, bold: true }));
-    else if (t.type === "em") out.push(...toInlines(t.tokens ?? [], restore, { ...style, italic: true }));
+    if (t.type === "strong") out.push(...toInlines(t.tokens ?? [], { ...style, bold: true }));
+    else if (t.type === "em") out.push(...toInlines(t.tokens ?? [], { ...style, italic: true }));
     else if (t.type === "br") out.push({ text: "\n", ...style });
     else if (t.type === "paragraph" || t.type === "text" || t.type === "link" || t.type === "del") {
-      if (t.tokens && t.tokens.length > 0) out.push(...toInlines(t.tokens, restore, style));
-      else out.push({ text: restore(t.text ?? t.raw), ...style });
+      if (t.tokens && t.tokens.length > 0) out.push(...toInlines(t.tokens, style));
+      else out.push({ text: t.text ?? t.raw, ...style });
     } else if (t.type === "space") out.push({ text: "\n", ...style });
     else if (t.type === "list") {
       // A nested list inside a list item: kept as its own lines.
       const list = t as unknown as Tokens.List;
       list.items.forEach((item, i) => {
-        out.push({ text: `\n${list.ordered ? `${i + 1}.` : "•"} `, ...style }, ...toInlines(item.tokens, restore, style));
+        out.push({ text: `\n${list.ordered ? `${i + 1}.` : "•"} `, ...style }, ...toInlines(item.tokens, style));
       });
-    } else out.push({ text: restore(t.text ?? t.raw), ...style });
+    } else out.push({ text: t.text ?? t.raw, ...style });
   }
   return mergeInlines(out);
 }
