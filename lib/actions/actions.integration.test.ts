@@ -153,4 +153,23 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
     for (let i = 0; i < 5; i++) await submit();
     expect((await problemOf(submit())).status).toBe(429);
   });
+
+  it("limits submissions per IP address per hour, whatever the addresses used", async () => {
+    let n = 0;
+    const submit = () =>
+      submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-us"], supporter: { name: "R", email: `ip${++n}@example.org`, city: "C", country: "IE" } }), {
+        now: NOW,
+        ipHash: "one-busy-address",
+        rateLimits: { perIpPerHour: 3, perEmailPerHour: 5 },
+      });
+    for (let i = 0; i < 3; i++) await submit();
+    expect((await problemOf(submit())).status).toBe(429);
+    // Another address is not held back by this one.
+    const other = await submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-us"], supporter: { name: "R", email: "other-ip@example.org", city: "C", country: "IE" } }), {
+      now: NOW,
+      ipHash: "another-address",
+      rateLimits: { perIpPerHour: 3, perEmailPerHour: 5 },
+    });
+    expect(other.created).toBe(true);
+  });
 });

@@ -4,10 +4,11 @@
  * supporter's own mail app wait for them to say they did it.
  */
 import { randomUUID } from "node:crypto";
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { eq, getTableColumns } from "drizzle-orm";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
-import { actions, letters, outbox } from "@/lib/db/schema";
+import { rawQuery, type TStatement } from "@/lib/db/raw-query";
+import { actions, letters } from "@/lib/db/schema";
 import type { TOutboxMessage } from "@/lib/mail/outbox";
 import { AppError } from "@/lib/errors/app-error";
 import { composeLetters, letterDocument } from "@/lib/letters/compose-letters";
@@ -84,24 +85,15 @@ export async function submitAction(
   }
 
   // Everything the submission must know first, in one round trip: an earlier answer for this key, the rate
-  // limits, and the officials this address has already written to in this campaign.
+  // limits, and the officials this address has already written to in this campaign. The counts stop at the limit:
+  // a busy address (a shared proxy, say) must not make every request count its whole hour.
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
   // must get a new action, never theirs.
   const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
   const since = new Date(options.now.getTime() - 60 * 60 * 1000);
-  type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
-  // node-postgres and PGlite both answer raw queries with { rows }.
-  const checks = (await db.execute(sql`
-    select
-      (select json_build_object('id', id, 'delivery', delivery) from ${actions}
-        where ${actions.idempotencyKey} = ${idempotencyKey ?? null}) as existing,
-      (select count(*)::int from ${actions} where lower(${actions.supporterEmail}) = ${email} and ${actions.createdAt} >= ${since}) as by_email,
-      (select count(*)::int from ${actions} where ${actions.ipHash} = ${options.ipHash ?? null} and ${actions.createdAt} >= ${since}) as by_ip,
-      (select array_agg(distinct ${letters.recipientId}) from ${letters} join ${actions} on ${actions.id} = ${letters.actionId}
-        where ${letters.campaignSlug} = ${campaign.slug} and lower(${actions.supporterEmail}) = ${email}
-          and ${letters.channel} = 'email' and ${letters.status} in ${WRITTEN_STATUSES}) as written`)) as unknown as { rows: TChecks[] };
-  const check = checks.rows[0]!;
+  const [check] = await rawQuery<TChecks>(db, CHECKS, [idempotencyKey ?? null, email, since, limits.perEmailPerHour, options.ipHash ?? null, limits.perIpPerHour, campaign.slug]);
+  if (!check) throw new Error("The submission checks answered no row");
   if (check.existing) return { ...answerOf(check.existing), created: false, campaign, alreadyWritten: [] };
   if (check.by_email >= limits.perEmailPerHour || check.by_ip >= limits.perIpPerHour) {
     throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
@@ -120,7 +112,7 @@ export async function submitAction(
   const id = randomUUID();
   const status = needsConfirmation ? "awaiting-confirmation" : "confirmed";
 
-  const actionRow = {
+  const actionRow: TActionRecord = {
     id,
     campaignSlug: campaign.slug,
     status,
@@ -133,7 +125,8 @@ export async function submitAction(
     signAs: input.signAs ?? "full",
     language: input.language ?? null,
     delivery: input.delivery,
-    consent: input.consent ?? {},
+    // JSON as text: both drivers pass a string through as it is.
+    consent: JSON.stringify(input.consent ?? {}),
     partner: options.partner ?? null,
     idempotencyKey: idempotencyKey ?? null,
     confirmTokenHash: token ? hashToken(token) : null,
@@ -142,7 +135,7 @@ export async function submitAction(
     ipHash: options.ipHash ?? null,
     createdAt: options.now,
     updatedAt: options.now,
-  } satisfies typeof actions.$inferInsert;
+  };
   const letterRows = composed.map((letter, i) => ({
     id: randomUUID(),
     actionId: id,
@@ -159,30 +152,15 @@ export async function submitAction(
     updatedAt: options.now,
   })) satisfies (typeof letters.$inferInsert)[];
 
-  // The action and its letters in one statement: atomic without a transaction's extra round trips. When another
-  // request with the same key won the race, nothing is inserted and its answer is returned.
-  const insertAction = db.$with("new_action").as(
-    db.insert(actions).values(actionRow).onConflictDoNothing({ target: actions.idempotencyKey }).returning({ id: actions.id }),
-  );
-  // The confirmation email goes into the outbox in the same statement: the worker sends it.
+  // The confirmation email goes into the outbox in the same statement as the action and its letters: the worker
+  // sends it. One statement is atomic without a transaction's extra round trips. When another request with the same
+  // key won the race, nothing is inserted and its answer is returned.
   const confirmation = token && options.confirmationEmail ? options.confirmationEmail({ id, token, input, campaign, alreadyWritten, letters: letterRows }) : undefined;
-  const insertMail = db.$with("new_mail").as(
-    db
-      .insert(outbox)
-      .select(sql`select gen_random_uuid(), 'confirmation', ${JSON.stringify(confirmation ?? null)}::jsonb, 0, ${options.now}, null, null, ${options.now} from ${insertAction} where ${confirmation !== undefined}`)
-      .returning({ id: outbox.id }),
-  );
-  const inserted = await db
-    .with(insertAction, insertMail)
-    .insert(letters)
-    .select(
-      // Columns named one by one: the table's order in the database need not be the schema file's order.
-      sql`select ${sql.join(
-        LETTER_COLUMNS.map((c) => sql.raw(`x.${c}`)),
-        sql`, `,
-      )} from ${insertAction} join json_populate_recordset(null::letters, ${JSON.stringify(letterRows.map(toLetterRecord))}::json) x on x.action_id = ${insertAction}.id`,
-    )
-    .returning({ id: letters.id });
+  const inserted = await rawQuery<{ id: string }>(db, INSERT, [
+    ...ACTION_COLUMNS.map(([, key]) => actionRow[key] ?? null),
+    confirmation === undefined ? null : JSON.stringify(confirmation),
+    JSON.stringify(letterRows.map(toLetterRecord)),
+  ]);
 
   if (inserted.length === 0 && idempotencyKey) {
     const winner = await findByKey(db, idempotencyKey);
@@ -200,11 +178,50 @@ export async function submitAction(
   };
 }
 
-/** The columns a submission writes, in the order the insert lists them (Drizzle's order of the schema). */
+type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
+
+/**
+ * Everything a submission must know first, in one round trip: an earlier answer for this key ($1), the rate limits
+ * (the address $2 and the IP hash $5 since $3, counted only up to their limits $4 and $6: a busy address, a shared
+ * proxy say, must not make every request count its whole hour), and the officials this address has already
+ * written to by email in campaign $7 (letters confirmed and on their way, or sent).
+ */
+const CHECKS: TStatement = {
+  name: "ul-submit-checks",
+  text: `select
+  (select json_build_object('id', id, 'delivery', delivery) from actions where idempotency_key = $1) as existing,
+  (select count(*)::int from (select 1 from actions where lower(supporter_email) = $2 and created_at >= $3 limit $4) recent) as by_email,
+  (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip,
+  (select array_agg(distinct l.recipient_id) from letters l join actions a on a.id = l.action_id
+    where l.campaign_slug = $7 and lower(a.supporter_email) = $2 and l.channel = 'email'
+      and l.status in ('queued', 'sending', 'sent')) as written`,
+};
+
+/** An action as the insert writes it: every column given (JSON columns as text). */
+type TActionRecord = { [K in keyof typeof actions.$inferSelect]: K extends "consent" ? string : (typeof actions.$inferSelect)[K] };
+/** The action's columns, in the order of the insert's parameters, with the record's field for each. */
+const ACTION_COLUMNS = Object.entries(getTableColumns(actions)).map(([key, column]) => [column.name, key as keyof TActionRecord] as const);
+/** The letters' columns, as json_populate_recordset reads them: named one by one, since the table's order in the
+ * database need not be the schema file's order. */
 const LETTER_COLUMNS = Object.values(getTableColumns(letters)).map((column) => column.name);
 
-/** Letters by email that count as written: confirmed and on their way, or sent. */
-const WRITTEN_STATUSES = sql`('queued', 'sending', 'sent')`;
+/** The action (parameters 1…n), its confirmation email for the outbox (n+1, or null) and its letters (n+2, JSON). */
+const INSERT: TStatement = {
+  name: "ul-submit-insert",
+  text: `with new_action as (
+  insert into actions (${ACTION_COLUMNS.map(([name]) => name).join(", ")})
+  values (${ACTION_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})
+  on conflict (idempotency_key) do nothing
+  returning id, created_at
+), new_mail as (
+  insert into outbox (kind, message, next_attempt_at, created_at)
+  select 'confirmation', $${ACTION_COLUMNS.length + 1}::jsonb, created_at, created_at from new_action where $${ACTION_COLUMNS.length + 1}::jsonb is not null
+)
+insert into letters (${LETTER_COLUMNS.join(", ")})
+select ${LETTER_COLUMNS.map((c) => `x.${c}`).join(", ")}
+from new_action join json_populate_recordset(null::letters, $${ACTION_COLUMNS.length + 2}::json) x on x.action_id = new_action.id
+returning id`,
+};
 
 /** A letter as json_populate_recordset reads it: the table's own column names. */
 function toLetterRecord(l: {

@@ -17,7 +17,22 @@ export function formatPartialDate(value: string, language: TLanguage): string {
   const [year, month, day] = value.split("-").map(Number);
   if (month === undefined) return String(year);
   const date = new Date(Date.UTC(year!, month - 1, day ?? 1));
-  const options: Intl.DateTimeFormatOptions =
-    day === undefined ? { year: "numeric", month: "long", timeZone: "UTC" } : { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(LOCALES[language], options).format(date);
+  return dateFormat(language, day === undefined ? "month" : "day").format(date);
+}
+
+// Building an Intl formatter costs far more than using one: one per language and precision, made once.
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(language: TLanguage, precision: "month" | "day"): Intl.DateTimeFormat {
+  const key = `${language}:${precision}`;
+  let format = FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], {
+      year: "numeric",
+      month: "long",
+      ...(precision === "day" ? { day: "numeric" } : {}),
+      timeZone: "UTC",
+    });
+    FORMATS.set(key, format);
+  }
+  return format;
 }

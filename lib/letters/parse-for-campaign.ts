@@ -42,7 +42,18 @@ export async function parseForCampaign<T>(
       ...(base.success ? [] : fieldErrors(base.error).filter((e) => e.path !== "campaign")),
     ]);
   }
-  const parsed = schemas.forCampaign(campaignRules(campaign)).safeParse(body);
+  const parsed = schemaFor(campaign, schemas.forCampaign).safeParse(body);
   if (!parsed.success) throw new AppError("INVALID_INPUT", schemas.refusal, fieldErrors(parsed.error));
   return { campaign, input: parsed.data };
+}
+
+// zod compiles a schema the first time it is used, which costs far more than a parse: one schema per campaign and
+// kind of input, kept as long as the campaign object is (the campaign cache replaces it when the campaign changes).
+const SCHEMAS = new WeakMap<TCampaignView, Map<unknown, z.ZodType>>();
+function schemaFor<T>(campaign: TCampaignView, forCampaign: (rules: TCampaignRules) => z.ZodType<T>): z.ZodType<T> {
+  let byKind = SCHEMAS.get(campaign);
+  if (!byKind) SCHEMAS.set(campaign, (byKind = new Map()));
+  let schema = byKind.get(forCampaign) as z.ZodType<T> | undefined;
+  if (!schema) byKind.set(forCampaign, (schema = forCampaign(campaignRules(campaign))));
+  return schema;
 }

@@ -12,10 +12,21 @@ export function isCountryCode(value: string): boolean {
 /** The country's name in the given language ("IE" → "Ireland", "Irlande", "Ирландия"). */
 export function countryName(code: string, language: TLanguage): string {
   try {
-    return new Intl.DisplayNames([language, "en"], { type: "region" }).of(code) ?? code;
+    return regionNames(language).of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+// One Intl.DisplayNames per language, made once: building one costs far more than asking it.
+const REGION_NAMES = new Map<TLanguage, Intl.DisplayNames>();
+function regionNames(language: TLanguage): Intl.DisplayNames {
+  let names = REGION_NAMES.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language, "en"], { type: "region" });
+    REGION_NAMES.set(language, names);
+  }
+  return names;
 }
 
 /** Every country as {code, name}, sorted by name in the given language: the form's country list. */
