@@ -14,7 +14,6 @@ const samplePage: TLetterPage = {
   language: "en",
   subject: "s",
   blocks: [{ type: "paragraph", inlines: [{ text: "b" }] }],
-  text: "b",
   paper: "A4",
   sender: ["Test Supporter", "Cork", "Ireland"],
   dateText: "1 March 2025",

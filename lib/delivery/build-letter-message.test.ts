@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildDigestMessage } from "./build-digest-message";
 import { buildLetterMessage, LetterMessageError, type TBuildLetterInput } from "./build-letter-message";
 import { testPage } from "./testing/seed";
+import { blocksToText } from "@/lib/templates/render-letter";
 
 const pdf = Buffer.from("%PDF-1.4 test");
 const settings = { mailFrom: "letters@urgent-letters.org", organisationName: "Urgent Letters" };
@@ -13,7 +14,7 @@ const letterId = "5a6f0f8e-6a38-4c59-9a55-0c3f4f6b9d10";
 function input(overrides: { subject?: string; name?: string; email?: string; signAs?: "full" | "initials"; recipientName?: string | null; text?: string } = {}): TBuildLetterInput {
   const page = testPage({ recipientId: "embassy-gb", subject: "Release her", text: overrides.text ?? "Free Zhanar.", signature: "Asem" });
   return {
-    letter: { id: letterId, subject: overrides.subject ?? "Release her", body: page.text, page, language: "en", recipientId: "embassy-gb" },
+    letter: { id: letterId, subject: overrides.subject ?? "Release her", body: blocksToText(page.blocks), page, language: "en", recipientId: "embassy-gb" },
     action: { supporterName: overrides.name ?? "Zhanar Sekerbayeva", supporterEmail: overrides.email ?? "asem@example.org", signAs: overrides.signAs ?? "full" },
     recipient: { id: "embassy-gb", email: "ambassador@kazembassy.example", name: overrides.recipientName === undefined ? "H.E. The Ambassador" : overrides.recipientName },
     settings,

@@ -122,8 +122,10 @@ export function letterDocument(campaign: TComposeCampaign, input: TLetterInput, 
       ? input.supporter.address.split("\n").map((l) => l.trim()).filter(Boolean)
       : [input.supporter.city];
     const recipientName = recipient.envelopeName ?? recipient.name;
+    // The plain text and the audience are kept beside the page (letters.body, letters.audience_id), not in it.
+    const { text, audienceId, ...laidOut } = letter;
     return {
-      ...letter,
+      ...laidOut,
       paper: paperFor(input.supporter.country),
       sender: [signature, ...senderLines, countryName(input.supporter.country, letter.language)],
       dateText: letterDate(date, letter.language),

@@ -25,8 +25,8 @@ export type TLetter = {
   text: string;
 };
 
-/** One page-set of the PDF: a letter with what goes around it. */
-export type TLetterPage = TLetter & {
+/** One page-set of the PDF: a letter (its blocks; the plain text is kept beside it) with what goes around it. */
+export type TLetterPage = Omit<TLetter, "text"> & {
   paper: TPaper;
   /** The sender block: the signature name (full name or initials), then postal address or city and country lines. */
   sender: string[];

@@ -11,12 +11,22 @@ export function isCountryCode(value: string): boolean {
 
 /** The country's name in the given language ("IE" → "Ireland", "Irlande", "Ирландия"). */
 export function countryName(code: string, language: TLanguage): string {
-  try {
-    return regionNames(language).of(code) ?? code;
-  } catch {
-    return code;
+  const key = `${language}:${code}`;
+  let name = NAMES.get(key);
+  if (name === undefined) {
+    try {
+      name = regionNames(language).of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (NAMES.size >= 2000) NAMES.clear();
+    NAMES.set(key, name);
   }
+  return name;
 }
+
+/** Names already asked for (every letter asks for its writer's country). */
+const NAMES = new Map<string, string>();
 
 // One Intl.DisplayNames per language, made once: building one costs far more than asking it.
 const REGION_NAMES = new Map<TLanguage, Intl.DisplayNames>();

@@ -55,8 +55,18 @@ export function initialsOf(name: string): string {
 
 /** The date of a letter, written in its language: "23 November 2026", "23 ноября 2026 г.". */
 export function letterDate(date: Date, language: TLanguage): string {
-  return formatPartialDate(date.toISOString().slice(0, 10), language);
+  const key = `${date.toISOString().slice(0, 10)}:${language}`;
+  let text = DATES.get(key);
+  if (text === undefined) {
+    text = formatPartialDate(key.slice(0, 10), language);
+    if (DATES.size >= 64) DATES.clear();
+    DATES.set(key, text);
+  }
+  return text;
 }
+
+/** Dates already written: the letters of a day all carry the same few. */
+const DATES = new Map<string, string>();
 
 function pickText(map: TLocalized, language: TLanguage): string {
   return map[language] ?? map.en;

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { TDb } from "@/lib/db/open";
 import { actions, campaigns, letters, recipients, type TCampaignSettings } from "@/lib/db/schema";
 import type { TLetterPage } from "@/lib/letters/types";
+import { blocksToText } from "@/lib/templates/render-letter";
 
 export const TEST_MAIL_FROM = "letters@urgent-letters.test";
 export const TEST_ORGANISATION = "Urgent Letters";
@@ -72,7 +73,6 @@ export function testPage(options: { recipientId: string; subject: string; text: 
       { type: "paragraph", inlines: [{ text: options.text }] },
       { type: "paragraph", inlines: [{ text: `Respectfully,\n${options.signature}` }] },
     ],
-    text: `Your Excellency,\n\n${options.text}\n\nRespectfully,\n${options.signature}`,
     paper: "A4",
     sender: [options.signature, "Cork", "Ireland"],
     dateText: "2 March 2026",
@@ -133,7 +133,7 @@ export async function seedLetters(db: TDb, options: TSeedLettersOptions): Promis
         channel: "email" as const,
         status: "queued" as const,
         subject,
-        body: page.text,
+        body: blocksToText(page.blocks),
         page,
         nextAttemptAt: options.queuedAt,
         // Distinct creation times keep "oldest first" well defined.
