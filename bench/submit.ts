@@ -172,7 +172,10 @@ async function benchOne(label: string, env: Record<string, string>) {
       fixed.push(await steady(server.url, { rate: 200, seconds: SECONDS }));
     }
     const rps = summary(full.map((r) => r.rps));
+    // How fast this machine is right now (it drifts from run to run): the cheapest route of the same server.
+    const health = await autocannon({ url: `${server.url}/api/health`, connections: 32, duration: 3 });
     console.log(`\n${label}`);
+    console.log(`  reference: GET /api/health answers ${fmt(health.requests.average)} requests/s (32 connections, 3 s)`);
     console.log(`  full load (32 connections, ${SECONDS} s × ${RUNS}): requests/s median ${fmt(rps.median)} (min ${fmt(rps.min)}, max ${fmt(rps.max)}); p50 ${fmt(summary(full.map((r) => r.p50)).median)} ms, p95 ${fmt(summary(full.map((r) => r.p95)).median)} ms, p99 ${fmt(summary(full.map((r) => r.p99)).median)} ms; non-202 ${full.reduce((n, r) => n + r.errors, 0)}`);
     const p95 = summary(fixed.map((r) => r.p95));
     console.log(`  at a steady 200 requests/s (${SECONDS} s × ${RUNS}, open loop): answered ${fmt(summary(fixed.map((r) => r.rps)).median)}/s; latency p50 ${fmt(summary(fixed.map((r) => r.p50)).median)} ms, p95 median ${fmt(p95.median)} ms (min ${fmt(p95.min)}, max ${fmt(p95.max)}), p99 ${fmt(summary(fixed.map((r) => r.p99)).median)} ms; non-202 ${fixed.reduce((n, r) => n + r.errors, 0)}`);

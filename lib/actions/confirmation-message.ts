@@ -1,14 +1,58 @@
+/**
+ * The confirmation email of a supporter's action, composed by the worker when it sends it from the outbox (the
+ * submission only queues what it needs: lib/mail/types.ts). Composed then, it also knows which officials this
+ * address has written to in the meantime.
+ */
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { getCampaign } from "@/lib/campaigns/get-campaign";
+import type { TDb } from "@/lib/db/open";
+import { actions, letters } from "@/lib/db/schema";
 import { env, publicUrl } from "@/lib/env";
-import type { TLanguage } from "@/lib/i18n/languages";
+import { isLanguage } from "@/lib/i18n/languages";
 import { pick } from "@/lib/i18n/localize";
 import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
-import type { TOutboxMessage } from "@/lib/mail/outbox";
-import type { TNewAction } from "./submit-action";
+import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
 
-/** The confirmation email of a new email action, in the letters' language (or the page's), ready for the outbox. */
-export function confirmationMessage(action: TNewAction, pageLanguage: TLanguage): TOutboxMessage {
-  const language = action.input.language ?? pageLanguage;
-  const recipients = new Map(action.campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+/** The outbox's composer: confirmations are the only messages it holds as their makings. */
+export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message) => {
+  if (kind !== "confirmation") throw new Error(`The outbox cannot compose a message of kind ${kind}`);
+  return composeConfirmation(db, message);
+};
+
+/** The email asking the supporter to confirm; undefined when the action no longer waits for confirmation. */
+export async function composeConfirmation(db: TDb, request: TConfirmationRequest): Promise<TMailMessage | undefined> {
+  const [action] = await db
+    .select({ id: actions.id, slug: actions.campaignSlug, name: actions.supporterName, email: actions.supporterEmail, language: actions.language })
+    .from(actions)
+    .where(and(eq(actions.id, request.actionId), eq(actions.status, "awaiting-confirmation")));
+  if (!action) return undefined;
+  const campaign = await getCampaign(db, action.slug, { includeDrafts: true });
+  if (!campaign) return undefined;
+  const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+  const order = [...recipients.keys()];
+  const written = (await db.select({ recipientId: letters.recipientId, channel: letters.channel }).from(letters).where(eq(letters.actionId, action.id))).sort(
+    (a, b) => order.indexOf(a.recipientId) - order.indexOf(b.recipientId),
+  );
+  const emailRecipients = written.filter((l) => l.channel === "email").map((l) => l.recipientId);
+  // The officials this address has already written to by email in this campaign: told to the address's owner only.
+  const earlier = emailRecipients.length
+    ? await db
+        .selectDistinct({ recipientId: letters.recipientId })
+        .from(letters)
+        .innerJoin(actions, eq(actions.id, letters.actionId))
+        .where(
+          and(
+            eq(letters.campaignSlug, action.slug),
+            sql`lower(${actions.supporterEmail}) = ${action.email.toLowerCase()}`,
+            ne(letters.actionId, action.id),
+            eq(letters.channel, "email"),
+            inArray(letters.status, ["queued", "sending", "sent"]),
+            inArray(letters.recipientId, emailRecipients),
+          ),
+        )
+    : [];
+
+  const language = isLanguage(action.language) ? action.language : request.language;
   const describe = (id: string) => {
     const r = recipients.get(id);
     return r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id;
@@ -16,18 +60,18 @@ export function confirmationMessage(action: TNewAction, pageLanguage: TLanguage)
   const base = publicUrl();
   const email = buildConfirmationEmail({
     language,
-    supporterName: action.input.supporter.name,
-    campaignSubject: action.campaign.subject,
-    confirmUrl: `${base}/confirm/${action.token}`,
-    emailLetters: action.letters.filter((l) => l.channel === "email").map((l) => describe(l.recipientId)),
-    postLetterCount: action.letters.filter((l) => l.channel === "post").length,
-    alreadyWritten: action.alreadyWritten.map(describe),
-    thanksUrl: `${base}/c/${action.campaign.slug}/thanks?action=${action.id}`,
+    supporterName: action.name,
+    campaignSubject: campaign.subject,
+    confirmUrl: `${base}/confirm/${request.token}`,
+    emailLetters: emailRecipients.map(describe),
+    postLetterCount: written.filter((l) => l.channel === "post").length,
+    alreadyWritten: emailRecipients.filter((id) => earlier.some((e) => e.recipientId === id)).map(describe),
+    thanksUrl: `${base}/c/${action.slug}/thanks?action=${action.id}`,
   });
   const settings = env();
   return {
     from: { name: settings.ORGANISATION_NAME, address: settings.MAIL_FROM },
-    to: { name: action.input.supporter.name, address: action.input.supporter.email },
+    to: { name: action.name, address: action.email },
     subject: email.subject,
     text: email.text,
     html: email.html,

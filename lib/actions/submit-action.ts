@@ -9,7 +9,8 @@ import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { rawQuery, type TStatement } from "@/lib/db/raw-query";
 import { actions, letters } from "@/lib/db/schema";
-import type { TOutboxMessage } from "@/lib/mail/outbox";
+import type { TLanguage } from "@/lib/i18n/languages";
+import type { TConfirmationRequest } from "@/lib/mail/outbox";
 import { AppError } from "@/lib/errors/app-error";
 import { composeLetters, letterDocument } from "@/lib/letters/compose-letters";
 import { getLetterContext } from "@/lib/letters/letter-context";
@@ -46,16 +47,6 @@ export function parseActionInput(db: TDb, body: unknown): Promise<{ campaign: TC
   });
 }
 
-/** What the confirmation email of a new action is built from. */
-export type TNewAction = {
-  id: string;
-  token: string;
-  input: TActionInput;
-  campaign: TCampaignView;
-  alreadyWritten: string[];
-  letters: { recipientId: string; channel: "email" | "mailto" | "post" }[];
-};
-
 /** The channel of one letter: the chosen delivery when the official accepts email, otherwise post. */
 export function channelFor(delivery: TActionInput["delivery"], channels: readonly ("email" | "post")[]): "email" | "mailto" | "post" {
   if (delivery !== "post" && channels.includes("email")) return delivery;
@@ -71,8 +62,8 @@ export async function submitAction(
     partner?: string;
     now: Date;
     rateLimits?: TRateLimits;
-    /** Builds the confirmation email of a new email action; it is queued in the outbox with the action. */
-    confirmationEmail?: (action: TNewAction) => TOutboxMessage;
+    /** The language of the page the supporter sent from: the confirmation email's, when the letters' is not set. */
+    pageLanguage?: TLanguage;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
@@ -84,26 +75,13 @@ export async function submitAction(
     ]);
   }
 
-  // Everything the submission must know first, in one round trip: an earlier answer for this key, the rate
-  // limits, and the officials this address has already written to in this campaign. The counts stop at the limit:
-  // a busy address (a shared proxy, say) must not make every request count its whole hour.
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
   // must get a new action, never theirs.
   const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
-  const since = new Date(options.now.getTime() - 60 * 60 * 1000);
-  const [check] = await rawQuery<TChecks>(db, CHECKS, [idempotencyKey ?? null, email, since, limits.perEmailPerHour, options.ipHash ?? null, limits.perIpPerHour, campaign.slug]);
-  if (!check) throw new Error("The submission checks answered no row");
-  if (check.existing) return { ...answerOf(check.existing), created: false, campaign, alreadyWritten: [] };
-  if (check.by_email >= limits.perEmailPerHour || check.by_ip >= limits.perIpPerHour) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
-  }
 
-  // One letter by email per official per campaign from one address. The rule is applied when the address's owner
-  // confirms (confirm-action.ts), not here: the answer, and the letters listed for this action, must look the same
-  // whoever has written before. Only the confirmation email, which only the owner reads, says so in advance.
-  const alreadyWritten = input.delivery === "email" ? input.recipients.filter((id) => check.written?.includes(id)) : [];
-
+  // The letters are composed before the checks, so that checks and writes are one statement (one round trip, and
+  // atomic). A refused submission has composed them for nothing, which is cheap next to a second round trip.
   const templates = (await getLetterContext(db, campaign.slug))?.templates ?? [];
   const composed = composeLetters(campaign, templates, input, options.now);
   const document = letterDocument(campaign, input, composed, options.now);
@@ -112,7 +90,7 @@ export async function submitAction(
   const id = randomUUID();
   const status = needsConfirmation ? "awaiting-confirmation" : "confirmed";
 
-  const actionRow: TActionRecord = {
+  const actionRow: typeof actions.$inferSelect = {
     id,
     campaignSlug: campaign.slug,
     status,
@@ -125,8 +103,7 @@ export async function submitAction(
     signAs: input.signAs ?? "full",
     language: input.language ?? null,
     delivery: input.delivery,
-    // JSON as text: both drivers pass a string through as it is.
-    consent: JSON.stringify(input.consent ?? {}),
+    consent: input.consent ?? {},
     partner: options.partner ?? null,
     idempotencyKey: idempotencyKey ?? null,
     confirmTokenHash: token ? hashToken(token) : null,
@@ -148,21 +125,39 @@ export async function submitAction(
     subject: letter.subject,
     body: letter.text,
     page: document.letters[i]!,
+    attempts: 0,
     createdAt: options.now,
     updatedAt: options.now,
   })) satisfies (typeof letters.$inferInsert)[];
+  // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts): the
+  // outbox holds what it needs, including the token, which is nowhere else in clear.
+  const confirmation: TConfirmationRequest | null = token ? { actionId: id, token, language: input.language ?? options.pageLanguage ?? "en" } : null;
 
-  // The confirmation email goes into the outbox in the same statement as the action and its letters: the worker
-  // sends it. One statement is atomic without a transaction's extra round trips. When another request with the same
-  // key won the race, nothing is inserted and its answer is returned.
-  const confirmation = token && options.confirmationEmail ? options.confirmationEmail({ id, token, input, campaign, alreadyWritten, letters: letterRows }) : undefined;
-  const inserted = await rawQuery<{ id: string }>(db, INSERT, [
-    ...ACTION_COLUMNS.map(([, key]) => actionRow[key] ?? null),
-    confirmation === undefined ? null : JSON.stringify(confirmation),
-    JSON.stringify(letterRows.map(toLetterRecord)),
+  const since = new Date(options.now.getTime() - 60 * 60 * 1000);
+  const [result] = await rawQuery<TChecks & { inserted: number }>(db, SUBMIT, [
+    idempotencyKey ?? null,
+    email,
+    since,
+    limits.perEmailPerHour,
+    options.ipHash ?? null,
+    limits.perIpPerHour,
+    campaign.slug,
+    JSON.stringify(byColumn(ACTION_COLUMNS, actionRow)),
+    confirmation === null ? null : JSON.stringify(confirmation),
+    JSON.stringify(letterRows.map((row) => byColumn(LETTER_COLUMNS, row))),
   ]);
+  if (!result) throw new Error("The submission statement answered no row");
+  if (result.existing) return { ...answerOf(result.existing), created: false, campaign, alreadyWritten: [] };
+  if (result.by_email >= limits.perEmailPerHour || result.by_ip >= limits.perIpPerHour) {
+    throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
+  }
 
-  if (inserted.length === 0 && idempotencyKey) {
+  // One letter by email per official per campaign from one address. The rule is applied when the address's owner
+  // confirms (confirm-action.ts), not here: the answer, and the letters listed for this action, must look the same
+  // whoever has written before. Only the confirmation email, which only the owner reads, says so in advance.
+  const alreadyWritten = input.delivery === "email" ? input.recipients.filter((r) => result.written?.includes(r)) : [];
+
+  if (result.inserted === 0 && idempotencyKey) {
     const winner = await findByKey(db, idempotencyKey);
     if (winner) return { ...winner, created: false, campaign, alreadyWritten: [] };
   }
@@ -180,82 +175,57 @@ export async function submitAction(
 
 type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
 
+/** The action's columns and the letters', each as [field in the schema, column in the database]. The statement
+ * names them one by one, since the tables' order in the database need not be the schema file's order. */
+const ACTION_COLUMNS = Object.entries(getTableColumns(actions)).map(([field, column]) => [field, column.name] as const);
+const LETTER_COLUMNS = Object.entries(getTableColumns(letters)).map(([field, column]) => [field, column.name] as const);
+const names = (columns: readonly (readonly [string, string])[]) => columns.map(([, name]) => name);
+
+/** A row as json_populate_record reads it: by column name (dates become ISO strings in the JSON). */
+function byColumn(columns: readonly (readonly [string, string])[], row: object): Record<string, unknown> {
+  const values = row as Record<string, unknown>;
+  const record: Record<string, unknown> = {};
+  for (const [field, name] of columns) if (values[field] !== undefined) record[name] = values[field];
+  return record;
+}
+
 /**
- * Everything a submission must know first, in one round trip: an earlier answer for this key ($1), the rate limits
- * (the address $2 and the IP hash $5 since $3, counted only up to their limits $4 and $6: a busy address, a shared
- * proxy say, must not make every request count its whole hour), and the officials this address has already
- * written to by email in campaign $7 (letters confirmed and on their way, or sent).
+ * A whole submission in one statement, so one round trip and atomic. First the checks: an earlier answer for the
+ * idempotency key ($1); the rate limits, for the address $2 and the IP hash $5 since $3, counted only up to their
+ * limits $4 and $6 (a busy address, a shared proxy say, must not make every request count its whole hour); and the
+ * officials this address has already written to by email in campaign $7 (letters confirmed and on their way, or
+ * sent). Then, only when no earlier answer exists and the limits allow: the action ($8, JSON), its confirmation
+ * request for the outbox ($9, JSON or null) and its letters ($10, a JSON array). Answers the checks and how many
+ * letters were written (none when another request with the same key won the race).
  */
-const CHECKS: TStatement = {
-  name: "ul-submit-checks",
-  text: `select
-  (select json_build_object('id', id, 'delivery', delivery) from actions where idempotency_key = $1) as existing,
-  (select count(*)::int from (select 1 from actions where lower(supporter_email) = $2 and created_at >= $3 limit $4) recent) as by_email,
-  (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip,
-  (select array_agg(distinct l.recipient_id) from letters l join actions a on a.id = l.action_id
-    where l.campaign_slug = $7 and lower(a.supporter_email) = $2 and l.channel = 'email'
-      and l.status in ('queued', 'sending', 'sent')) as written`,
-};
-
-/** An action as the insert writes it: every column given (JSON columns as text). */
-type TActionRecord = { [K in keyof typeof actions.$inferSelect]: K extends "consent" ? string : (typeof actions.$inferSelect)[K] };
-/** The action's columns, in the order of the insert's parameters, with the record's field for each. */
-const ACTION_COLUMNS = Object.entries(getTableColumns(actions)).map(([key, column]) => [column.name, key as keyof TActionRecord] as const);
-/** The letters' columns, as json_populate_recordset reads them: named one by one, since the table's order in the
- * database need not be the schema file's order. */
-const LETTER_COLUMNS = Object.values(getTableColumns(letters)).map((column) => column.name);
-
-/** The action (parameters 1…n), its confirmation email for the outbox (n+1, or null) and its letters (n+2, JSON). */
-const INSERT: TStatement = {
-  name: "ul-submit-insert",
-  text: `with new_action as (
-  insert into actions (${ACTION_COLUMNS.map(([name]) => name).join(", ")})
-  values (${ACTION_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})
+const SUBMIT: TStatement = {
+  name: "ul-submit",
+  text: `with checks as (
+  select
+    (select json_build_object('id', id, 'delivery', delivery) from actions where idempotency_key = $1) as existing,
+    (select count(*)::int from (select 1 from actions where lower(supporter_email) = $2 and created_at >= $3 limit $4) recent) as by_email,
+    (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip,
+    (select array_agg(distinct l.recipient_id) from letters l join actions a on a.id = l.action_id
+      where l.campaign_slug = $7 and lower(a.supporter_email) = $2 and l.channel = 'email'
+        and l.status in ('queued', 'sending', 'sent')) as written
+), new_action as (
+  insert into actions (${names(ACTION_COLUMNS).join(", ")})
+  select ${names(ACTION_COLUMNS).map((c) => `a.${c}`).join(", ")}
+  from checks, json_populate_record(null::actions, $8::json) a
+  where checks.existing is null and checks.by_email < $4 and checks.by_ip < $6
   on conflict (idempotency_key) do nothing
   returning id, created_at
 ), new_mail as (
   insert into outbox (kind, message, next_attempt_at, created_at)
-  select 'confirmation', $${ACTION_COLUMNS.length + 1}::jsonb, created_at, created_at from new_action where $${ACTION_COLUMNS.length + 1}::jsonb is not null
+  select 'confirmation', $9::jsonb, created_at, created_at from new_action where $9::jsonb is not null
+), new_letters as (
+  insert into letters (${names(LETTER_COLUMNS).join(", ")})
+  select ${names(LETTER_COLUMNS).map((c) => `x.${c}`).join(", ")}
+  from new_action join json_populate_recordset(null::letters, $10::json) x on x.action_id = new_action.id
+  returning 1
 )
-insert into letters (${LETTER_COLUMNS.join(", ")})
-select ${LETTER_COLUMNS.map((c) => `x.${c}`).join(", ")}
-from new_action join json_populate_recordset(null::letters, $${ACTION_COLUMNS.length + 2}::json) x on x.action_id = new_action.id
-returning id`,
+select checks.*, (select count(*)::int from new_letters) as inserted from checks`,
 };
-
-/** A letter as json_populate_recordset reads it: the table's own column names. */
-function toLetterRecord(l: {
-  id: string;
-  actionId: string;
-  campaignSlug: string;
-  audienceId: string;
-  recipientId: string;
-  language: string;
-  channel: string;
-  status: string;
-  subject: string;
-  body: string;
-  page: unknown;
-  createdAt: Date;
-  updatedAt: Date;
-}): Record<string, unknown> {
-  return {
-    id: l.id,
-    action_id: l.actionId,
-    campaign_slug: l.campaignSlug,
-    audience_id: l.audienceId,
-    recipient_id: l.recipientId,
-    language: l.language,
-    channel: l.channel,
-    status: l.status,
-    subject: l.subject,
-    body: l.body,
-    page: l.page,
-    attempts: 0,
-    created_at: l.createdAt.toISOString(),
-    updated_at: l.updatedAt.toISOString(),
-  };
-}
 
 /** An action a key created, answered as it was first answered (its status then followed from its delivery). */
 function answerOf(row: { id: string; delivery: string }) {

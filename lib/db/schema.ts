@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { TLetterPage } from "@/lib/letters/types";
+import type { TOutboxMessage } from "@/lib/mail/types";
 import {
   boolean,
   date,
@@ -219,7 +220,7 @@ export const outbox = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     kind: text("kind").notNull(),
-    message: jsonb("message").$type<{ from: { name: string; address: string }; to: { name: string; address: string }; subject: string; text: string; html: string }>().notNull(),
+    message: jsonb("message").$type<TOutboxMessage>().notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),

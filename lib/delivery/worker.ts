@@ -6,6 +6,7 @@
  * With Postgres it runs as its own process (`npm run worker`, as many as needed); with the embedded PGlite only the
  * web process may open the database, so the web process runs the same loop itself.
  */
+import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
 import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { openDatabase } from "@/lib/db/open";
 import { env, type TEnv } from "@/lib/env";
@@ -57,7 +58,7 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
       let more = false;
       try {
         if (options.outbox !== false) {
-          const sentMail = await sendOutbox({ db: rest.db, transport: rest.transport, now: passOptions.now });
+          const sentMail = await sendOutbox({ db: rest.db, transport: rest.transport, now: passOptions.now, compose: composeOutboxMessage });
           more = sentMail >= 50;
         }
       } catch (error) {

@@ -1,20 +1,20 @@
 import path from "node:path";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { simpleParser } from "mailparser";
+import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
+import { confirmAction } from "@/lib/actions/confirm-action";
 import { submitAction } from "@/lib/actions/submit-action";
 import { syncContent } from "@/lib/campaigns/sync-content";
 import type { TDatabase } from "@/lib/db/open";
-import { capturedMail, outbox } from "@/lib/db/schema";
+import { actions, capturedMail, outbox } from "@/lib/db/schema";
 import { loadContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
-import { sendOutbox, type TOutboxMessage } from "./outbox";
+import { sendOutbox } from "./outbox";
 import { createMailTransport, type TMailTransport } from "./transport";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 
-function message(to: string, link: string): TOutboxMessage {
-  return { from: { name: "Urgent Letters", address: "letters@example.org" }, to: { name: "S", address: to }, subject: "Please confirm", text: link, html: `<p>${link}</p>` };
-}
 
 describe.each(testDatabases())("the outbox on $name", ({ open }) => {
   let database: TDatabase;
@@ -35,21 +35,45 @@ describe.each(testDatabases())("the outbox on $name", ({ open }) => {
         recipients: ["ca-mp-chong"],
         delivery: "email",
       },
-      { now: NOW, confirmationEmail: (a) => message(a.input.supporter.email, `https://example.org/confirm/${a.token}`) },
+      { now: NOW, pageLanguage: "fr" },
     );
+  const send = (transport: TMailTransport, now = NOW) => sendOutbox({ db: database.db, transport, now: () => now, compose: composeOutboxMessage });
 
-  it("holds the confirmation written with the action, until a worker sends it", async () => {
+  it("holds the confirmation written with the action, until a worker composes and sends it", async () => {
     const action = await submit("outbox1@example.org");
     const [queued] = await database.db.select().from(outbox);
-    expect(queued!.message.text).toBe(`https://example.org/confirm/${action.confirmToken}`);
+    expect(queued!.message).toEqual({ actionId: action.id, token: action.confirmToken, language: "fr" });
 
     const transport = createMailTransport({ db: database.db });
-    expect(await sendOutbox({ db: database.db, transport, now: () => NOW })).toBe(1);
+    expect(await send(transport)).toBe(1);
     const mail = await database.db.select().from(capturedMail).where(eq(capturedMail.to, '"S" <outbox1@example.org>'));
     expect(mail).toHaveLength(1);
-    expect(mail[0]!.raw).toContain(action.confirmToken);
+    const parsed = await simpleParser(mail[0]!.raw);
+    // In the language of the page it was sent from, with the link and the official it goes to.
+    expect(parsed.text).toContain(`/confirm/${action.confirmToken}`);
+    expect(parsed.text).toContain("Michael Chong");
+    expect(parsed.html).toContain('lang="fr"');
     // Sent messages leave the outbox: the live link is not kept.
     expect((await database.db.select({ n: count() }).from(outbox))[0]!.n).toBe(0);
+  });
+
+  it("tells the address's owner, when it is sent, which officials they have already written to", async () => {
+    const first = await submit("outbox3@example.org");
+    await confirmAction(database.db, first.confirmToken!, NOW);
+    await database.db.delete(outbox);
+    await submit("outbox3@example.org");
+    expect(await send(createMailTransport({ db: database.db }))).toBe(1);
+    const [mail] = await database.db.select().from(capturedMail).where(eq(capturedMail.to, '"S" <outbox3@example.org>'));
+    expect((await simpleParser(mail!.raw)).text).toContain("Vous avez déjà écrit à Michael Chong, Député dans le cadre de cette campagne");
+  });
+
+  it("drops a confirmation whose action is gone, and sends nothing", async () => {
+    const action = await submit("outbox4@example.org");
+    await database.db.delete(actions).where(eq(actions.id, action.id));
+    const before = (await database.db.select({ n: count() }).from(capturedMail))[0]!.n;
+    expect(await send(createMailTransport({ db: database.db }))).toBe(0);
+    expect((await database.db.select({ n: count() }).from(outbox))[0]!.n).toBe(0);
+    expect((await database.db.select({ n: count() }).from(capturedMail))[0]!.n).toBe(before);
   });
 
   it("retries a temporary failure later, and drops a permanent one", async () => {
@@ -62,17 +86,17 @@ describe.each(testDatabases())("the outbox on $name", ({ open }) => {
       },
       close() {},
     };
-    expect(await sendOutbox({ db: database.db, transport: failing, now: () => NOW })).toBe(0);
+    expect(await send(failing)).toBe(0);
     const [waiting] = await database.db.select().from(outbox);
     expect(waiting!.attempts).toBe(1);
     expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(NOW.getTime());
     // Not due yet: nothing is tried.
-    expect(await sendOutbox({ db: database.db, transport: failing, now: () => NOW })).toBe(0);
+    expect(await send(failing)).toBe(0);
     expect((await database.db.select().from(outbox))[0]!.attempts).toBe(1);
 
     code = 550;
     const later = new Date(NOW.getTime() + 60 * 60_000);
-    await sendOutbox({ db: database.db, transport: failing, now: () => later });
+    await send(failing, later);
     expect((await database.db.select({ n: count() }).from(outbox))[0]!.n).toBe(0);
   });
 });

@@ -8,15 +8,26 @@ import type { TDb } from "@/lib/db/open";
 import { outbox } from "@/lib/db/schema";
 import { nextRetry } from "@/lib/delivery/backoff";
 import type { TMailTransport } from "./transport";
+import type { TConfirmationRequest, TMailMessage, TOutboxMessage } from "./types";
 
-export type TOutboxMessage = typeof outbox.$inferInsert.message;
+export type { TConfirmationRequest, TMailMessage, TOutboxMessage };
+
+/** Composes a message the outbox holds only the makings of; undefined when there is nothing to send any more. */
+export type TComposeOutboxMessage = (db: TDb, kind: string, message: Exclude<TOutboxMessage, TMailMessage>) => Promise<TMailMessage | undefined>;
 
 const LOCK_MS = 2 * 60_000;
 
 type TRow = { id: string; kind: string; message: TOutboxMessage; attempts: number };
 
 /** Sends what is due, at most `limit` messages; answers how many went out. Safe with several workers. */
-export async function sendOutbox(options: { db: TDb; transport: TMailTransport; now: () => Date; limit?: number }): Promise<number> {
+export async function sendOutbox(options: {
+  db: TDb;
+  transport: TMailTransport;
+  now: () => Date;
+  limit?: number;
+  /** Composes the messages held as their makings (a supporter's confirmation), when they are sent. */
+  compose: TComposeOutboxMessage;
+}): Promise<number> {
   const { db, transport } = options;
   const now = options.now();
   const claimed = (await db.execute(sql`
@@ -29,8 +40,15 @@ export async function sendOutbox(options: { db: TDb; transport: TMailTransport; 
     returning id, kind, message, attempts`)) as unknown as { rows: TRow[] };
   let sent = 0;
   for (const row of claimed.rows) {
+    let mail: TMailMessage | undefined;
     try {
-      await transport.send(row.message, row.kind);
+      mail = "subject" in row.message ? row.message : await options.compose(db, row.kind, row.message);
+      if (!mail) {
+        // Nothing to send any more: the action was confirmed, or expired and was deleted.
+        await db.execute(sql`delete from ${outbox} where id = ${row.id}`);
+        continue;
+      }
+      await transport.send(mail, row.kind);
       await db.execute(sql`delete from ${outbox} where id = ${row.id}`);
       sent += 1;
     } catch (error) {
@@ -43,7 +61,7 @@ export async function sendOutbox(options: { db: TDb; transport: TMailTransport; 
         );
       } else {
         // A permanent refusal (a mistyped address): the supporter can simply send again from the form.
-        console.error(`[outbox] ${row.kind} to ${row.message.to.address} refused: ${message}`);
+        console.error(`[outbox] ${row.kind} to ${mail?.to.address ?? "?"} refused: ${message}`);
         await db.execute(sql`delete from ${outbox} where id = ${row.id}`);
       }
     }

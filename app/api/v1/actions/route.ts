@@ -1,5 +1,4 @@
 import { NextResponse } from "next/server";
-import { confirmationMessage } from "@/lib/actions/confirmation-message";
 import { submitAction } from "@/lib/actions/submit-action";
 import { hashIp } from "@/lib/actions/tokens";
 import { db } from "@/lib/db/client";
@@ -34,7 +33,7 @@ export async function POST(request: Request) {
       ipHash: hashIp(ip, settings.IP_HASH_SALT),
       now: new Date(),
       rateLimits: { perIpPerHour: settings.RATE_LIMIT_IP_PER_HOUR, perEmailPerHour: settings.RATE_LIMIT_EMAIL_PER_HOUR },
-      confirmationEmail: (action) => confirmationMessage(action, pageLanguage),
+      pageLanguage,
     });
     if (result.created) wakeWorker();
     return NextResponse.json({ id: result.id, status: result.status }, { status: 202 });
