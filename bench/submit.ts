@@ -164,7 +164,10 @@ async function postgresUrl(): Promise<{ url: string; drop(): Promise<void> } | u
 async function benchOne(label: string, env: Record<string, string>) {
   const server = await startServer(env);
   try {
-    await load(server.url, { connections: 10, seconds: 3 }); // warm-up: JIT, pools, caches
+    // How fast this machine is right now (it drifts from run to run): the cheapest route of the same server.
+    const health = await autocannon({ url: `${server.url}/api/health`, connections: 32, duration: 3 });
+    // Warm-up at full load, long enough for the JIT to settle: what is measured is the steady state.
+    await load(server.url, { connections: 32, seconds: 10 });
     const full = [];
     const fixed = [];
     for (let i = 0; i < RUNS; i++) {
@@ -172,8 +175,6 @@ async function benchOne(label: string, env: Record<string, string>) {
       fixed.push(await steady(server.url, { rate: 200, seconds: SECONDS }));
     }
     const rps = summary(full.map((r) => r.rps));
-    // How fast this machine is right now (it drifts from run to run): the cheapest route of the same server.
-    const health = await autocannon({ url: `${server.url}/api/health`, connections: 32, duration: 3 });
     console.log(`\n${label}`);
     console.log(`  reference: GET /api/health answers ${fmt(health.requests.average)} requests/s (32 connections, 3 s)`);
     console.log(`  full load (32 connections, ${SECONDS} s × ${RUNS}): requests/s median ${fmt(rps.median)} (min ${fmt(rps.min)}, max ${fmt(rps.max)}); p50 ${fmt(summary(full.map((r) => r.p50)).median)} ms, p95 ${fmt(summary(full.map((r) => r.p95)).median)} ms, p99 ${fmt(summary(full.map((r) => r.p99)).median)} ms; non-202 ${full.reduce((n, r) => n + r.errors, 0)}`);
