@@ -18,13 +18,13 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
-import { renderLetterPdf } from "../components/pdf/render-pdf";
 import { sampleLetterDocument } from "../components/pdf/sample-letter";
 import { openDatabase, type TDatabase } from "../lib/db/open";
 import { actions, letters } from "../lib/db/schema";
 import type { TLetterPage } from "../lib/letters/types";
 import { createMailTransport } from "../lib/mail/transport";
-import { sendDueLetters } from "../lib/delivery/send-due-letters";
+import { createPdfThreads, type TPdfThreads } from "../lib/delivery/pdf-threads";
+import { DEFAULT_CONCURRENCY, sendDueLetters } from "../lib/delivery/send-due-letters";
 import { NO_CAPS, seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "../lib/delivery/testing/seed";
 import { testDatabases } from "../test/databases";
 
@@ -33,6 +33,8 @@ const RUNS = 3;
 const OFFICIALS = 20;
 /** A run taking longer than this is abandoned (keeps the whole benchmark bounded). */
 const RUN_LIMIT_MS = 30_000;
+/** PDF threads per worker process, as `npm run worker` starts them (PDF_THREADS, default one per core). */
+const PDF_THREADS = process.env.PDF_THREADS ? Number(process.env.PDF_THREADS) : os.availableParallelism();
 
 type TChildMessage = { type: "ready" } | { type: "idle"; sent: number; cpuMs: number };
 /** `cpuMs`: CPU time the worker process(es) used per letter (user + system), which is what two cores run out of. */
@@ -44,12 +46,20 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 }
 
 /** Sends every due letter, pass after pass, until a pass finds nothing. */
-async function drain(database: TDatabase, smtpUrl: string): Promise<number> {
+async function drain(database: TDatabase, smtpUrl: string, pdf?: TPdfThreads): Promise<number> {
   const transport = createMailTransport({ smtpUrl, db: database.db, maxConnections: 3 });
   let sent = 0;
   try {
     for (;;) {
-      const c = await sendDueLetters({ db: database.db, transport, now: () => new Date(), mailFrom: TEST_MAIL_FROM, organisationName: TEST_ORGANISATION });
+      const c = await sendDueLetters({
+        db: database.db,
+        transport,
+        now: () => new Date(),
+        mailFrom: TEST_MAIL_FROM,
+        organisationName: TEST_ORGANISATION,
+        // As `npm run worker` does: PDFs on threads, and enough letters in progress to keep them busy.
+        ...(pdf ? { renderPdf: pdf.render, concurrency: Math.max(DEFAULT_CONCURRENCY, pdf.size * 2) } : {}),
+      });
       sent += c.sent + c.digested;
       if (c.sent + c.digested + c.deferred + c.retried + c.failed === 0) return sent;
     }
@@ -58,18 +68,21 @@ async function drain(database: TDatabase, smtpUrl: string): Promise<number> {
   }
 }
 
-// ——— child process: one worker, on Postgres ———
+// ——— child process: one worker, on Postgres, as `npm run worker` runs ———
 
 async function child(): Promise<void> {
   const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, migrate: false });
-  await renderLetterPdf(sampleLetterDocument()); // warm: fonts loaded, code compiled
+  const pdf = createPdfThreads(PDF_THREADS);
+  // Warm every thread: fonts loaded, code compiled.
+  await Promise.all(Array.from({ length: pdf.size * 2 }, () => pdf.render(sampleLetterDocument())));
   const send = (message: TChildMessage) => process.send?.(message);
   process.on("message", async (message: { type: string; smtpUrl?: string }) => {
     if (message.type === "go") {
       const cpu = process.cpuUsage();
-      const sent = await drain(database, message.smtpUrl!);
+      const sent = await drain(database, message.smtpUrl!, pdf);
       send({ type: "idle", sent, cpuMs: cpuMsSince(cpu) });
     } else if (message.type === "exit") {
+      await pdf.close();
       await database.close();
       process.exit(0);
     }
@@ -183,7 +196,7 @@ function summary(label: string, runs: TRun[]): string {
   const median = rates[Math.floor(rates.length / 2)]!;
   const cpu = runs.reduce((s, r) => s + r.cpuMsPerLetter, 0) / runs.length;
   return (
-    `${label.padEnd(28)} median ${median.toFixed(1).padStart(5)} letters/s   ` +
+    `${label.padEnd(40)} median ${median.toFixed(1).padStart(5)} letters/s   ` +
     `spread ${rates[0]!.toFixed(1)}–${rates.at(-1)!.toFixed(1)}   runs ${runs.map((r) => r.rate.toFixed(1)).join(", ")}   ` +
     `worker CPU ${cpu.toFixed(0)} ms/letter`
   );
@@ -214,7 +227,7 @@ async function parent(): Promise<void> {
         await runInChildren(workers, sink, queue); // warm-up run (JIT, connection pools, Postgres caches), not counted
         const runs: TRun[] = [];
         for (let r = 0; r < RUNS; r++) runs.push(await runInChildren(workers, sink, queue));
-        results.push(summary(`${n} worker${n > 1 ? "s" : ""} (${n} process${n > 1 ? "es" : ""})`, runs));
+        results.push(summary(`${n} worker${n > 1 ? "s" : ""} (${n} process${n > 1 ? "es" : ""} × ${PDF_THREADS} PDF threads)`, runs));
         console.log(results.at(-1));
         for (const w of workers) w.send({ type: "exit" });
         await Promise.all(workers.map((w) => once(w, "exit")));
@@ -223,7 +236,7 @@ async function parent(): Promise<void> {
       await runInProcess(database, sink, queue); // warm-up run (JIT, fonts, caches), not counted
       const runs: TRun[] = [];
       for (let r = 0; r < RUNS; r++) runs.push(await runInProcess(database, sink, queue));
-      results.push(summary("1 worker (this process)", runs));
+      results.push(summary("1 worker (this process, PDFs on its main thread, as in the web process)", runs));
       console.log(results.at(-1));
       console.log(
         "2 workers: not measured. Without DATABASE_URL the database is the embedded PGlite, which only one process may " +

@@ -67,6 +67,8 @@ export const ZEnv = z.object({
   RATE_LIMIT_EMAIL_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
   /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
   WORKER_IN_PROCESS: optional(boolish),
+  /** Threads `npm run worker` lays out PDFs on; 0 lays them out on its main thread. Default: one per core. */
+  PDF_THREADS: optional(z.coerce.number({ message: "expected a number" }).int().min(0).max(64)),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

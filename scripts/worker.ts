@@ -5,9 +5,10 @@
  */
 // First: lets tsx load the ESM-only PDF renderer (see the file).
 import "../lib/delivery/react-pdf-under-tsx";
+import { createPdfThreads } from "../lib/delivery/pdf-threads";
 import { runWorkerFromEnv } from "../lib/delivery/worker";
 
-runWorkerFromEnv().then(
+runWorkerFromEnv({ pdfThreads: createPdfThreads }).then(
   (code) => {
     process.exitCode = code;
   },

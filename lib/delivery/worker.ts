@@ -12,7 +12,8 @@ import { openDatabase } from "@/lib/db/open";
 import { env, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
 import { sendOutbox } from "@/lib/mail/outbox";
-import { DEFAULT_BATCH_SIZE, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
+import type { TPdfThreads } from "./pdf-threads";
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
 export const DEFAULT_INTERVAL_MS = 2000;
 
@@ -110,7 +111,7 @@ function dkimFrom(settings: TEnv): TDkim | undefined {
  * `npm run worker`: the worker as its own process, on Postgres. Resolves with the exit code once stopped by SIGINT
  * or SIGTERM (the pass in progress finishes first, so no letter is left half-recorded).
  */
-export async function runWorkerFromEnv(): Promise<number> {
+export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) => TPdfThreads } = {}): Promise<number> {
   let settings: TEnv;
   try {
     settings = env();
@@ -129,11 +130,16 @@ export async function runWorkerFromEnv(): Promise<number> {
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL });
   const transport = createMailTransport({ smtpUrl: settings.SMTP_URL, db: database.db, dkim: dkimFrom(settings) });
   const where = settings.SMTP_URL ? `SMTP ${new URL(settings.SMTP_URL).host}` : "the database (SMTP_URL is not set: mail is captured, not sent)";
-  console.log(`Urgent Letters worker: sending as ${settings.MAIL_FROM} through ${where}${dkimFrom(settings) ? ", DKIM-signed" : ""}.`);
-
+  // PDFs are laid out on threads when the caller can start them (scripts/worker.ts, under tsx).
+  const threads = settings.PDF_THREADS === 0 ? undefined : options.pdfThreads?.(settings.PDF_THREADS);
+  const pdfs = threads ? `PDFs on ${threads.size} threads` : "PDFs on the main thread";
+  console.log(`Urgent Letters worker: sending as ${settings.MAIL_FROM} through ${where}${dkimFrom(settings) ? ", DKIM-signed" : ""}; ${pdfs}.`);
   const worker = startWorker({
     db: database.db,
     transport,
+    renderPdf: threads?.render,
+    // Enough letters in progress to keep every thread busy while others wait for the database or SMTP.
+    concurrency: Math.max(DEFAULT_CONCURRENCY, (threads?.size ?? 0) * 2),
     mailFrom: settings.MAIL_FROM,
     organisationName: settings.ORGANISATION_NAME,
     onPass: (c) => {
@@ -152,6 +158,7 @@ export async function runWorkerFromEnv(): Promise<number> {
   process.once(signal, () => process.exit(1));
   stopHousekeeping();
   await worker.stop();
+  await threads?.close();
   transport.close();
   await database.close();
   return 0;
