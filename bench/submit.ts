@@ -105,16 +105,22 @@ async function steady(url: string, options: { rate: number; seconds: number }) {
           headers: { "content-type": "application/json", "content-length": Buffer.byteLength(payload), "x-forwarded-for": forwardedFor() },
         },
         (response) => {
-          response.resume();
+          let answer = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (answer += chunk));
           response.on("end", () => {
             latencies.push(performance.now() - due);
-            if (response.statusCode !== 202) errors += 1;
+            if (response.statusCode !== 202) {
+              errors += 1;
+              if (process.env.BENCH_VERBOSE) console.error(`  ${response.statusCode}: ${answer.slice(0, 300)}`);
+            }
             resolve();
           });
         },
       );
-      request.on("error", () => {
+      request.on("error", (error) => {
         errors += 1;
+        if (process.env.BENCH_VERBOSE) console.error(`  request failed: ${error.message}`);
         resolve();
       });
       request.end(payload);
@@ -164,10 +170,10 @@ async function postgresUrl(): Promise<{ url: string; drop(): Promise<void> } | u
 async function benchOne(label: string, env: Record<string, string>) {
   const server = await startServer(env);
   try {
-    // How fast this machine is right now (it drifts from run to run): the cheapest route of the same server.
-    const health = await autocannon({ url: `${server.url}/api/health`, connections: 32, duration: 3 });
     // Warm-up at full load, long enough for the JIT to settle: what is measured is the steady state.
     await load(server.url, { connections: 32, seconds: 10 });
+    // How fast this machine is right now (it drifts from run to run): the cheapest route of the same server.
+    const health = await autocannon({ url: `${server.url}/api/health`, connections: 32, duration: 3 });
     const full = [];
     const fixed = [];
     for (let i = 0; i < RUNS; i++) {
