@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { wakeWorker } from "@/lib/delivery/worker";
+import { clientAddress } from "@/lib/http/client-address";
 import { withProblems } from "@/lib/http/problem";
 import { readJson } from "@/lib/http/read-json";
 import { getLanguage } from "@/lib/i18n/server";
@@ -25,8 +26,8 @@ export async function POST(request: Request) {
       }
       idempotencyKey = key.data;
     }
-    const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || "unknown";
     const settings = env();
+    const ip = clientAddress(request.headers, settings.TRUSTED_PROXIES);
     const pageLanguage = await getLanguage();
     const result = await submitAction(await db(), body, {
       idempotencyKey,
