@@ -68,6 +68,8 @@ export const ZEnv = z.object({
   RATE_LIMIT_IP_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(60),
   /** Submissions allowed per hour for one supporter email address. */
   RATE_LIMIT_EMAIL_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
+  /** PDF previews allowed per minute from one IP address (laying one out takes tens of milliseconds of CPU). */
+  RATE_LIMIT_PDF_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(30),
   /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
   WORKER_IN_PROCESS: optional(boolish),
   /** Threads `npm run worker` lays out PDFs on; 0 lays them out on its main thread. Default: one per core. */

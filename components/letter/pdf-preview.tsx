@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { TLetterInput } from "@/lib/schemas/letter-input";
 
-type TState = { kind: "idle" } | { kind: "loading" } | { kind: "ready"; url: string } | { kind: "invalid" } | { kind: "failed" };
+type TState = { kind: "idle" } | { kind: "loading" } | { kind: "ready"; url: string } | { kind: "invalid" } | { kind: "failed" } | { kind: "too-many" };
 
 /**
  * Asks the server for the print-ready PDF of the letters and shows it inline, with a download link. The input is
@@ -50,6 +50,10 @@ export function PdfPreview({
         setState({ kind: "invalid" });
         return;
       }
+      if (response.status === 429) {
+        setState({ kind: "too-many" });
+        return;
+      }
       if (!response.ok) throw new Error(String(response.status));
       const blob = await response.blob();
       setState({ kind: "ready", url: URL.createObjectURL(blob), version: requested });
@@ -74,6 +78,7 @@ export function PdfPreview({
         {current.kind === "loading" ? t("pdfLoading") : null}
         {current.kind === "invalid" ? t("pdfFixFields") : null}
         {current.kind === "failed" ? t("pdfFailed") : null}
+        {current.kind === "too-many" ? t("pdfTooMany") : null}
       </p>
       {current.kind === "ready" ? <iframe className="pdf-frame" title={t("pdfTitle")} src={current.url} /> : null}
     </div>

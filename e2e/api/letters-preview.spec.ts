@@ -80,3 +80,24 @@ test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized
   expect(noRecipients.status()).toBe(422);
   expect(((await noRecipients.json()) as TProblem).errors.map((e) => e.path)).toEqual(["recipients"]);
 });
+
+test("[API] one address gets a bounded number of PDFs a minute, and others are not held back", async ({ request }) => {
+  // Each request comes from its own test address, through one trusted proxy (TRUSTED_PROXIES=1).
+  const from = (address: string) => ({ accept: "application/pdf", "x-forwarded-for": address });
+  const busy = "198.51.100.77";
+  const statuses: number[] = [];
+  // The limit is RATE_LIMIT_PDF_PER_MINUTE (30 by default).
+  for (let i = 0; i < 31; i++) {
+    statuses.push((await request.post("/api/v1/letters/preview", { data: valid, headers: from(busy) })).status());
+  }
+  expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+  expect(statuses[30]).toBe(429);
+  const refused = await request.post("/api/v1/letters/preview", { data: valid, headers: from(busy) });
+  expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  expect(((await refused.json()) as TProblem).title).toMatch(/Too many PDFs/);
+  // A client cannot escape by writing its own X-Forwarded-For: the proxy's entry, the last, is the one counted.
+  expect((await request.post("/api/v1/letters/preview", { data: valid, headers: from(`203.0.113.9, ${busy}`) })).status()).toBe(429);
+  // Another address, and the JSON preview, still work.
+  expect((await request.post("/api/v1/letters/preview", { data: valid, headers: from("198.51.100.78") })).status()).toBe(200);
+  expect((await request.post("/api/v1/letters/preview", { data: valid, headers: { "x-forwarded-for": busy } })).status()).toBe(200);
+});
