@@ -49,7 +49,14 @@ test("[DELIVERY] a supporter sends, confirms from the email and sees the letters
   await expect(page.getByText(email)).toBeVisible();
 
   const link = await confirmationLink(page, email);
+  // Opening the link sends nothing: a mail provider's link scanner opens links too, so the letters wait for a button.
+  expect((await page.request.get(link)).status()).toBe(200);
   await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1, name: en.confirm.pageTitle })).toBeVisible();
+  const listed = page.locator("main li");
+  await expect(listed).toHaveCount(2);
+  await expect(listed.first()).toContainText("Anita Anand");
+  await page.getByRole("button", { name: en.confirm.pageButton }).click();
   await expect(page).toHaveURL(new RegExp(`/c/${DNC_SLUG}/thanks\\?action=`));
   await expect(page.getByRole("heading", { level: 1, name: T.title })).toBeVisible();
   const statuses = page.getByTestId("letter-status");

@@ -7,7 +7,7 @@ import { actions, letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { loadContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
-import { confirmAction, deleteExpiredActions, markLetterDone } from "./confirm-action";
+import { confirmAction, deleteExpiredActions, findConfirmation, markLetterDone } from "./confirm-action";
 import { submitAction } from "./submit-action";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -146,6 +146,19 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
     expect(await deleteExpiredActions(database.db, later)).toBeGreaterThanOrEqual(1);
     expect(await database.db.select().from(actions).where(eq(actions.id, result.id))).toEqual([]);
     expect(await database.db.select().from(letters).where(eq(letters.actionId, result.id))).toEqual([]);
+  });
+
+  it("shows what a link confirms without confirming it: opening the link leaves the letters waiting", async () => {
+    const result = await submitAction(database.db, body({ supporter: { name: "Link Opener", email: "opener@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
+    const found = await findConfirmation(database.db, result.confirmToken!, NOW);
+    expect(found).toMatchObject({ outcome: "awaiting", actionId: result.id, supporterName: "Link Opener" });
+    expect(found.outcome === "awaiting" && [...found.recipientIds].sort()).toEqual(["ca-minister-foreign-affairs", "ca-mp-chong"]);
+    const statuses = await database.db.select({ status: letters.status }).from(letters).where(eq(letters.actionId, result.id));
+    expect(statuses.every((l) => l.status === "awaiting-confirmation")).toBe(true);
+
+    await confirmAction(database.db, result.confirmToken!, NOW);
+    expect(await findConfirmation(database.db, result.confirmToken!, NOW)).toMatchObject({ outcome: "already-confirmed", actionId: result.id });
+    expect((await findConfirmation(database.db, "A".repeat(43), NOW)).outcome).toBe("unknown");
   });
 
   it("limits submissions per email address per hour", async () => {

@@ -1,6 +1,6 @@
 /**
- * The supporter follows the link in the confirmation email: the action is confirmed and its email letters are
- * queued for the sender. The link works once, and only within 48 hours.
+ * The supporter follows the link in the confirmation email and presses the button there: the action is confirmed
+ * and its email letters are queued for the sender. The link works once, and only within 48 hours.
  */
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
@@ -13,6 +13,30 @@ export type TConfirmResult =
 
 /** Marks a letter not sent because the same address had already written to that official in that campaign. */
 export const ALREADY_WRITTEN = "already-written";
+
+/**
+ * What a confirmation link stands for, without confirming anything: following the link only shows the letters and a
+ * button, so that a mail provider's link scanner, which opens links but presses nothing, cannot send them.
+ */
+export async function findConfirmation(
+  db: TDb,
+  token: string,
+  now: Date,
+): Promise<TConfirmResult | { outcome: "awaiting"; actionId: string; campaignSlug: string; supporterName: string; recipientIds: string[] }> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
+  const [action] = await db
+    .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, name: actions.supporterName, expiresAt: actions.confirmExpiresAt })
+    .from(actions)
+    .where(eq(actions.confirmTokenHash, hashToken(token)));
+  if (!action) return { outcome: "unknown" };
+  if (action.status === "confirmed") return { outcome: "already-confirmed", actionId: action.id, campaignSlug: action.slug };
+  if (action.status !== "awaiting-confirmation" || !action.expiresAt || action.expiresAt <= now) return { outcome: "expired" };
+  const waiting = await db
+    .select({ recipientId: letters.recipientId })
+    .from(letters)
+    .where(and(eq(letters.actionId, action.id), eq(letters.channel, "email"), eq(letters.status, "awaiting-confirmation")));
+  return { outcome: "awaiting", actionId: action.id, campaignSlug: action.slug, supporterName: action.name, recipientIds: waiting.map((l) => l.recipientId) };
+}
 
 export async function confirmAction(db: TDb, token: string, now: Date): Promise<TConfirmResult> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
