@@ -23,7 +23,7 @@ import { openDatabase, type TDatabase } from "../lib/db/open";
 import { actions, letters } from "../lib/db/schema";
 import type { TLetterPage } from "../lib/letters/types";
 import { createMailTransport } from "../lib/mail/transport";
-import { createPdfThreads, type TPdfThreads } from "../lib/delivery/pdf-threads";
+import { startPdfThreads, type TPdfThreads } from "../lib/delivery/pdf-threads";
 import { DEFAULT_CONCURRENCY, sendDueLetters } from "../lib/delivery/send-due-letters";
 import { NO_CAPS, seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "../lib/delivery/testing/seed";
 import { testDatabases } from "../test/databases";
@@ -72,9 +72,9 @@ async function drain(database: TDatabase, smtpUrl: string, pdf?: TPdfThreads): P
 
 async function child(): Promise<void> {
   const database = await openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL, migrate: false });
-  const pdf = createPdfThreads(PDF_THREADS);
-  // Warm every thread: fonts loaded, code compiled.
-  await Promise.all(Array.from({ length: pdf.size * 2 }, () => pdf.render(sampleLetterDocument())));
+  // Every thread warmed (fonts loaded, code compiled), as `npm run worker` starts them.
+  const pdf = await startPdfThreads(PDF_THREADS);
+  if (!pdf) throw new Error("the PDF threads did not start");
   const send = (message: TChildMessage) => process.send?.(message);
   process.on("message", async (message: { type: string; smtpUrl?: string }) => {
     if (message.type === "go") {

@@ -5,10 +5,10 @@
  */
 // First: lets tsx load the ESM-only PDF renderer (see the file).
 import "../lib/delivery/react-pdf-under-tsx";
-import { createPdfThreads } from "../lib/delivery/pdf-threads";
+import { startPdfThreads } from "../lib/delivery/pdf-threads";
 import { runWorkerFromEnv } from "../lib/delivery/worker";
 
-runWorkerFromEnv({ pdfThreads: createPdfThreads }).then(
+runWorkerFromEnv({ pdfThreads: startPdfThreads }).then(
   (code) => {
     process.exitCode = code;
   },

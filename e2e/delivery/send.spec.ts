@@ -134,3 +134,25 @@ test("[DELIVERY] a supporter opens a letter in their own email app", async ({ pa
   await letter.getByRole("button", { name: T.markSent }).click();
   await expect(letter.getByTestId("letter-status")).toHaveText(T.status_sent);
 });
+
+test("[DELIVERY] the confirmation page works without JavaScript", async ({ page, request, browser }) => {
+  const email = `nojs.${Date.now()}@example.org`;
+  const sent = await request.post("/api/v1/actions", {
+    data: { campaign: DNC_SLUG, supporter: { name: "Jean Sans Script", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" },
+  });
+  expect(sent.status()).toBe(202);
+  const link = await confirmationLink(page, email);
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const plain = await context.newPage();
+    await plain.goto(`${link}?lang=en`);
+    await expect(plain.getByRole("heading", { level: 1, name: en.confirm.pageTitle })).toBeVisible();
+    await expect(plain.locator("main li")).toHaveText([/Michael Chong/]);
+    await plain.getByRole("button", { name: en.confirm.pageButton }).click();
+    await expect(plain).toHaveURL(new RegExp(`/c/${DNC_SLUG}/thanks\\?action=`));
+    await expect(plain.getByRole("heading", { level: 1, name: T.title })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+});

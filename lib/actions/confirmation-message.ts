@@ -3,30 +3,33 @@
  * submission only queues what it needs: lib/mail/types.ts). Composed then, it also knows which officials this
  * address has written to in the meantime.
  */
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
-import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
 import { env, publicUrl } from "@/lib/env";
 import { isLanguage } from "@/lib/i18n/languages";
 import { pick } from "@/lib/i18n/localize";
+import { getLetterContext } from "@/lib/letters/letter-context";
 import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
 
 /** The outbox's composer: confirmations are the only messages it holds as their makings. */
-export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message) => {
+export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, now) => {
   if (kind !== "confirmation") throw new Error(`The outbox cannot compose a message of kind ${kind}`);
-  return composeConfirmation(db, message);
+  return composeConfirmation(db, message, now);
 };
 
-/** The email asking the supporter to confirm; undefined when the action no longer waits for confirmation. */
-export async function composeConfirmation(db: TDb, request: TConfirmationRequest): Promise<TMailMessage | undefined> {
+/** The email asking the supporter to confirm; undefined when the action no longer waits for confirmation, or its link
+ * has expired. */
+export async function composeConfirmation(db: TDb, request: TConfirmationRequest, now: Date): Promise<TMailMessage | undefined> {
   const [action] = await db
     .select({ id: actions.id, slug: actions.campaignSlug, name: actions.supporterName, email: actions.supporterEmail, language: actions.language })
     .from(actions)
-    .where(and(eq(actions.id, request.actionId), eq(actions.status, "awaiting-confirmation")));
+    // A link that no longer works is not worth mailing.
+    .where(and(eq(actions.id, request.actionId), eq(actions.status, "awaiting-confirmation"), gt(actions.confirmExpiresAt, now)));
   if (!action) return undefined;
-  const campaign = await getCampaign(db, action.slug, { includeDrafts: true });
+  // The campaign as submissions see it (kept a few seconds): one read for a burst of confirmations.
+  const campaign = (await getLetterContext(db, action.slug))?.campaign;
   if (!campaign) return undefined;
   const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
   const order = [...recipients.keys()];

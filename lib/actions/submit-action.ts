@@ -31,8 +31,6 @@ export type TSubmitResult = {
   confirmToken?: string;
   created: boolean;
   campaign: TCampaignView;
-  /** Officials this email address has already written to in this campaign; told to the address owner only. */
-  alreadyWritten: string[];
   /** The letters written (for a new action): to whom, and by which channel. */
   letters?: { recipientId: string; channel: "email" | "mailto" | "post" }[];
   /** The validated input (for a new action). */
@@ -113,7 +111,7 @@ export async function submitAction(
     createdAt: options.now,
     updatedAt: options.now,
   };
-  const letterRows = composed.map((letter, i) => ({
+  const letterRows = composed.map((letter, i): typeof letters.$inferSelect => ({
     id: randomUUID(),
     actionId: id,
     campaignSlug: campaign.slug,
@@ -121,14 +119,20 @@ export async function submitAction(
     recipientId: letter.recipientId,
     language: letter.language,
     channel: channelFor(input.delivery, recipients.get(letter.recipientId)!.channels),
-    status: "awaiting-confirmation" as const,
+    status: "awaiting-confirmation",
     subject: letter.subject,
     body: letter.text,
     page: document.letters[i]!,
     attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
+    lockedUntil: null,
+    messageId: null,
+    sentAt: null,
+    digestId: null,
     createdAt: options.now,
     updatedAt: options.now,
-  })) satisfies (typeof letters.$inferInsert)[];
+  }));
   // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts): the
   // outbox holds what it needs, including the token, which is nowhere else in clear.
   const confirmation: TConfirmationRequest | null = token ? { actionId: id, token, language: input.language ?? options.pageLanguage ?? "en" } : null;
@@ -141,25 +145,25 @@ export async function submitAction(
     limits.perEmailPerHour,
     options.ipHash ?? null,
     limits.perIpPerHour,
-    campaign.slug,
     JSON.stringify(byColumn(ACTION_COLUMNS, actionRow)),
     confirmation === null ? null : JSON.stringify(confirmation),
     JSON.stringify(letterRows.map((row) => byColumn(LETTER_COLUMNS, row))),
   ]);
   if (!result) throw new Error("The submission statement answered no row");
-  if (result.existing) return { ...answerOf(result.existing), created: false, campaign, alreadyWritten: [] };
+  if (result.existing) return { ...answerOf(result.existing), created: false, campaign };
   if (result.by_email >= limits.perEmailPerHour || result.by_ip >= limits.perIpPerHour) {
     throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
   }
 
   // One letter by email per official per campaign from one address. The rule is applied when the address's owner
   // confirms (confirm-action.ts), not here: the answer, and the letters listed for this action, must look the same
-  // whoever has written before. Only the confirmation email, which only the owner reads, says so in advance.
-  const alreadyWritten = input.delivery === "email" ? input.recipients.filter((r) => result.written?.includes(r)) : [];
+  // whoever has written before. Only the confirmation email, which only the owner reads, says so in advance
+  // (confirmation-message.ts).
+
 
   if (result.inserted === 0 && idempotencyKey) {
     const winner = await findByKey(db, idempotencyKey);
-    if (winner) return { ...winner, created: false, campaign, alreadyWritten: [] };
+    if (winner) return { ...winner, created: false, campaign };
   }
   return {
     id,
@@ -167,19 +171,18 @@ export async function submitAction(
     created: true,
     confirmToken: token,
     campaign,
-    alreadyWritten,
     letters: letterRows.map((l) => ({ recipientId: l.recipientId, channel: l.channel })),
     input,
   };
 }
 
-type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number; written: string[] | null };
+type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number };
 
 /** The action's columns and the letters', each as [field in the schema, column in the database]. The statement
  * names them one by one, since the tables' order in the database need not be the schema file's order. */
 const ACTION_COLUMNS = Object.entries(getTableColumns(actions)).map(([field, column]) => [field, column.name] as const);
 const LETTER_COLUMNS = Object.entries(getTableColumns(letters)).map(([field, column]) => [field, column.name] as const);
-const names = (columns: readonly (readonly [string, string])[]) => columns.map(([, name]) => name);
+const names = (columns: readonly (readonly [string, string])[]) => columns.map(([, name]) => `"${name}"`);
 
 /** A row as json_populate_record reads it: by column name (dates become ISO strings in the JSON). */
 function byColumn(columns: readonly (readonly [string, string])[], row: object): Record<string, unknown> {
@@ -190,13 +193,15 @@ function byColumn(columns: readonly (readonly [string, string])[], row: object):
 }
 
 /**
- * A whole submission in one statement, so one round trip and atomic. First the checks: an earlier answer for the
- * idempotency key ($1); the rate limits, for the address $2 and the IP hash $5 since $3, counted only up to their
- * limits $4 and $6 (a busy address, a shared proxy say, must not make every request count its whole hour); and the
- * officials this address has already written to by email in campaign $7 (letters confirmed and on their way, or
- * sent). Then, only when no earlier answer exists and the limits allow: the action ($8, JSON), its confirmation
- * request for the outbox ($9, JSON or null) and its letters ($10, a JSON array). Answers the checks and how many
- * letters were written (none when another request with the same key won the race).
+ * A whole submission in one statement: one round trip, and the action, its letters and its confirmation request
+ * are written together or not at all. First the checks: an earlier answer for the idempotency key ($1), and the
+ * rate limits for the address $2 and the IP hash $5 since $3, counted only up to their limits $4 and $6 (a busy
+ * address, a shared proxy say, must not make every request count its whole hour). Requests arriving at the same
+ * moment count without seeing each other, so a burst can pass a limit by its own size: the limits are a brake,
+ * not an exact quota. Then, only when no earlier answer exists and the limits allow: the action ($7, JSON), its
+ * confirmation request for the outbox ($8, JSON or null) and its letters ($9, a JSON array). Every column is given
+ * (the rows are complete records), so no column's default is silently replaced by a null. Answers the checks and
+ * how many letters were written (none when another request with the same key won the race).
  */
 const SUBMIT: TStatement = {
   name: "ul-submit",
@@ -204,24 +209,21 @@ const SUBMIT: TStatement = {
   select
     (select json_build_object('id', id, 'delivery', delivery) from actions where idempotency_key = $1) as existing,
     (select count(*)::int from (select 1 from actions where lower(supporter_email) = $2 and created_at >= $3 limit $4) recent) as by_email,
-    (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip,
-    (select array_agg(distinct l.recipient_id) from letters l join actions a on a.id = l.action_id
-      where l.campaign_slug = $7 and lower(a.supporter_email) = $2 and l.channel = 'email'
-        and l.status in ('queued', 'sending', 'sent')) as written
+    (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip
 ), new_action as (
   insert into actions (${names(ACTION_COLUMNS).join(", ")})
   select ${names(ACTION_COLUMNS).map((c) => `a.${c}`).join(", ")}
-  from checks, json_populate_record(null::actions, $8::json) a
+  from checks, json_populate_record(null::actions, $7::json) a
   where checks.existing is null and checks.by_email < $4 and checks.by_ip < $6
   on conflict (idempotency_key) do nothing
   returning id, created_at
 ), new_mail as (
   insert into outbox (kind, message, next_attempt_at, created_at)
-  select 'confirmation', $9::jsonb, created_at, created_at from new_action where $9::jsonb is not null
+  select 'confirmation', $8::jsonb, created_at, created_at from new_action where $8::jsonb is not null
 ), new_letters as (
   insert into letters (${names(LETTER_COLUMNS).join(", ")})
   select ${names(LETTER_COLUMNS).map((c) => `x.${c}`).join(", ")}
-  from new_action join json_populate_recordset(null::letters, $10::json) x on x.action_id = new_action.id
+  from new_action join json_populate_recordset(null::letters, $9::json) x on x.action_id = new_action.id
   returning 1
 )
 select checks.*, (select count(*)::int from new_letters) as inserted from checks`,

@@ -1,10 +1,11 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { sampleLetterDocument } from "@/components/pdf/sample-letter";
 import { pdfPages, squash } from "@/e2e/fixtures/pdf-text";
-import { createPdfThreads } from "./pdf-threads";
+import { createPdfThreads, startPdfThreads } from "./pdf-threads";
 
 describe("PDFs laid out on threads (npm run worker)", () => {
-  const threads = createPdfThreads(2);
+  const logged: string[] = [];
+  const threads = createPdfThreads(2, { log: (m) => logged.push(m) });
   afterAll(() => threads.close());
 
   it("answers each document with its own PDF, several at once", async () => {
@@ -20,5 +21,20 @@ describe("PDFs laid out on threads (npm run worker)", () => {
       expect(text).toContain(`Supporter Number ${i}`);
       expect(text).toContain("Zhanar Sekerbayeva");
     }
+  });
+
+  it("lays a document out on the main thread when the threads cannot take it, so the letter is not failed", async () => {
+    // A function cannot be handed to a thread; the main thread lays the letter out all the same.
+    const document = { ...sampleLetterDocument(), notForThreads: () => 1 };
+    const pdf = await threads.render(document);
+    expect(squash((await pdfPages(pdf)).pages.join(" "))).toContain("Zhanar Sekerbayeva");
+    expect(logged.some((m) => m.startsWith("laid out on the main thread instead"))).toBe(true);
+  });
+
+  it("starts only threads that have shown they can lay out a letter", async () => {
+    const started = await startPdfThreads(1, { log: (m) => logged.push(m) });
+    expect(started?.size).toBe(1);
+    await expect(started!.probe()).resolves.toBeUndefined();
+    await started!.close();
   });
 });

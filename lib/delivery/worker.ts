@@ -111,7 +111,7 @@ function dkimFrom(settings: TEnv): TDkim | undefined {
  * `npm run worker`: the worker as its own process, on Postgres. Resolves with the exit code once stopped by SIGINT
  * or SIGTERM (the pass in progress finishes first, so no letter is left half-recorded).
  */
-export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) => TPdfThreads } = {}): Promise<number> {
+export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) => Promise<TPdfThreads | undefined> } = {}): Promise<number> {
   let settings: TEnv;
   try {
     settings = env();
@@ -131,7 +131,7 @@ export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) 
   const transport = createMailTransport({ smtpUrl: settings.SMTP_URL, db: database.db, dkim: dkimFrom(settings) });
   const where = settings.SMTP_URL ? `SMTP ${new URL(settings.SMTP_URL).host}` : "the database (SMTP_URL is not set: mail is captured, not sent)";
   // PDFs are laid out on threads when the caller can start them (scripts/worker.ts, under tsx).
-  const threads = settings.PDF_THREADS === 0 ? undefined : options.pdfThreads?.(settings.PDF_THREADS);
+  const threads = settings.PDF_THREADS === 0 ? undefined : await options.pdfThreads?.(settings.PDF_THREADS);
   const pdfs = threads ? `PDFs on ${threads.size} threads` : "PDFs on the main thread";
   console.log(`Urgent Letters worker: sending as ${settings.MAIL_FROM} through ${where}${dkimFrom(settings) ? ", DKIM-signed" : ""}; ${pdfs}.`);
   const worker = startWorker({

@@ -1,6 +1,9 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { hashIp } from "@/lib/actions/tokens";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { clientAddress } from "./client-address";
 
 /**
  * Laying out a PDF takes tens of milliseconds of CPU (a long document, more), and the preview is open to anyone:
@@ -19,4 +22,10 @@ export async function takePdfAllowance(ipHash: string, perMinute: number): Promi
     if (!(error instanceof RateLimiterRes)) throw error;
     throw new AppError("TOO_MANY_REQUESTS", `Too many PDFs were made from here in the last minute. Please try again in ${Math.ceil(error.msBeforeNext / 1000)} s.`);
   }
+}
+
+/** The allowance of the address a request comes from, under the settings (TRUSTED_PROXIES, RATE_LIMIT_PDF_PER_MINUTE). */
+export function takePdfAllowanceFor(request: Request): Promise<void> {
+  const settings = env();
+  return takePdfAllowance(hashIp(clientAddress(request.headers, settings.TRUSTED_PROXIES), settings.IP_HASH_SALT), settings.RATE_LIMIT_PDF_PER_MINUTE);
 }

@@ -76,6 +76,14 @@ describe.each(testDatabases())("the outbox on $name", ({ open }) => {
     expect((await database.db.select({ n: count() }).from(capturedMail))[0]!.n).toBe(before);
   });
 
+  it("does not mail a link that has expired", async () => {
+    await submit("outbox5@example.org");
+    const before = (await database.db.select({ n: count() }).from(capturedMail))[0]!.n;
+    expect(await send(createMailTransport({ db: database.db }), new Date(NOW.getTime() + 49 * 60 * 60_000))).toBe(0);
+    expect((await database.db.select({ n: count() }).from(outbox))[0]!.n).toBe(0);
+    expect((await database.db.select({ n: count() }).from(capturedMail))[0]!.n).toBe(before);
+  });
+
   it("retries a temporary failure later, and drops a permanent one", async () => {
     await submit("outbox2@example.org");
     let code = 421;

@@ -13,7 +13,7 @@ import type { TConfirmationRequest, TMailMessage, TOutboxMessage } from "./types
 export type { TConfirmationRequest, TMailMessage, TOutboxMessage };
 
 /** Composes a message the outbox holds only the makings of; undefined when there is nothing to send any more. */
-export type TComposeOutboxMessage = (db: TDb, kind: string, message: Exclude<TOutboxMessage, TMailMessage>) => Promise<TMailMessage | undefined>;
+export type TComposeOutboxMessage = (db: TDb, kind: string, message: Exclude<TOutboxMessage, TMailMessage>, now: Date) => Promise<TMailMessage | undefined>;
 
 const LOCK_MS = 2 * 60_000;
 
@@ -42,7 +42,7 @@ export async function sendOutbox(options: {
   for (const row of claimed.rows) {
     let mail: TMailMessage | undefined;
     try {
-      mail = "subject" in row.message ? row.message : await options.compose(db, row.kind, row.message);
+      mail = "subject" in row.message ? row.message : await options.compose(db, row.kind, row.message, now);
       if (!mail) {
         // Nothing to send any more: the action was confirmed, or expired and was deleted.
         await db.execute(sql`delete from ${outbox} where id = ${row.id}`);

@@ -5,11 +5,10 @@ import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
 import { pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
-import { confirmLetters } from "./actions";
 
 export const dynamic = "force-dynamic";
-// The address holds a live token: never indexed, never sent on as a referrer.
-export const metadata: Metadata = { robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The address holds a live token: never indexed (and the site's Referrer-Policy keeps it from other sites).
+export const metadata: Metadata = { robots: { index: false, follow: false } };
 
 /**
  * The link in the confirmation email. Opening it sends nothing: the letters go when the supporter presses the
@@ -31,7 +30,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
     .sort((a, b) => order.indexOf(a) - order.indexOf(b))
     .map((id) => {
       const r = recipients.get(id);
-      return r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id;
+      return { id, label: r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id };
     });
 
   return (
@@ -40,11 +39,10 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
       <p className="lead">{t("confirm.pageIntro", { name: found.supporterName, count: names.length, subject: campaign?.subject ?? "" })}</p>
       <ul>
         {names.map((name) => (
-          <li key={name}>{name}</li>
+          <li key={name.id}>{name.label}</li>
         ))}
       </ul>
-      <form action={confirmLetters}>
-        <input type="hidden" name="token" value={token} />
+      <form method="post" action={`/confirm/${encodeURIComponent(token)}/send`}>
         <button type="submit" className="button">
           {t("confirm.pageButton")}
         </button>

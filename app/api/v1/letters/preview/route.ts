@@ -1,10 +1,7 @@
 import { NextResponse } from "next/server";
 import { renderLetterPdf } from "@/components/pdf/render-pdf";
-import { hashIp } from "@/lib/actions/tokens";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { clientAddress } from "@/lib/http/client-address";
-import { takePdfAllowance } from "@/lib/http/pdf-limit";
+import { takePdfAllowanceFor } from "@/lib/http/pdf-limit";
 import { withProblems } from "@/lib/http/problem";
 import { readJson } from "@/lib/http/read-json";
 import { previewLetters } from "@/lib/letters/preview-letters";
@@ -20,8 +17,7 @@ export async function POST(request: Request) {
     const body = await readJson(request);
     const { letters, document } = await previewLetters(await db(), body, new Date());
     if ((request.headers.get("accept") ?? "").includes("application/pdf")) {
-      const settings = env();
-      await takePdfAllowance(hashIp(clientAddress(request.headers, settings.TRUSTED_PROXIES), settings.IP_HASH_SALT), settings.RATE_LIMIT_PDF_PER_MINUTE);
+      await takePdfAllowanceFor(request);
       const pdf = await renderLetterPdf(document);
       return new Response(new Uint8Array(pdf), {
         headers: {

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { confirmAction } from "@/lib/actions/confirm-action";
+import { db } from "@/lib/db/client";
+import { publicUrl } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The button on the confirmation page (a plain form POST: it works without JavaScript and behind any proxy): confirms
+ * once, then shows the thank-you page. Only someone holding the emailed token can reach it.
+ */
+export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const result = await confirmAction(await db(), token, new Date());
+  const base = publicUrl();
+  const target =
+    result.outcome === "confirmed" || result.outcome === "already-confirmed"
+      ? `${base}/c/${result.campaignSlug}/thanks?action=${result.actionId}`
+      : `${base}/confirm-result?reason=${result.outcome}`;
+  return NextResponse.redirect(target, { status: 303, headers: { "cache-control": "no-store" } });
+}
