@@ -15,6 +15,7 @@ import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
 import { usePersistedForm } from "./use-persisted-form";
+import { recipientOrder, recipientsById } from "@/lib/campaigns/recipients";
 
 export type TLetterComposerProps = {
   campaign: TComposeCampaign;
@@ -43,12 +44,12 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     () =>
       actionInputSchemaFor({
         slug: campaign.slug,
-        recipientIds: campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id)),
+        recipientIds: recipientOrder(campaign),
         languages: campaign.languages,
       }),
     [campaign],
   );
-  const recipientsById = useMemo(() => new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const))), [campaign]);
+  const officials = useMemo(() => recipientsById(campaign), [campaign]);
   const preselected = campaign.audiences.flatMap((a) => a.recipients.filter((r) => r.preselected).map((r) => r.id));
   const defaults: TActionInputForm = {
     campaign: campaign.slug,
@@ -57,7 +58,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     signAs: "full",
     personalNote: "",
     recipients: preselected,
-    delivery: preselected.some((id) => recipientsById.get(id)?.channels.includes("email")) ? "email" : "post",
+    delivery: preselected.some((id) => officials.get(id)?.channels.includes("email")) ? "email" : "post",
     consent: { updates: false },
   };
   const form = useForm<TActionInputForm, unknown, TActionInput>({
@@ -70,7 +71,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     // What was kept may name an official the campaign no longer lists: drop it rather than show an error no
     // checkbox can fix.
     const kept = form.getValues("recipients") ?? [];
-    const known = kept.filter((id) => recipientsById.has(id));
+    const known = kept.filter((id) => officials.has(id));
     if (known.length !== kept.length) form.setValue("recipients", known);
   });
   const values = useWatch({ control }) as TActionInputForm;
@@ -80,8 +81,8 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   // One key per submission: a double click or a retry after a lost answer never creates a second action.
   const idempotencyKey = useRef<{ key: string; body: string } | undefined>(undefined);
   const chosen = (values.recipients ?? []).filter(Boolean) as string[];
-  const emailPossible = chosen.some((id) => recipientsById.get(id)?.channels.includes("email"));
-  const postOnlyCount = chosen.filter((id) => !recipientsById.get(id)?.channels.includes("email")).length;
+  const emailPossible = chosen.some((id) => officials.get(id)?.channels.includes("email"));
+  const postOnlyCount = chosen.filter((id) => !officials.get(id)?.channels.includes("email")).length;
   const delivery: TDelivery = values.delivery === "post" || !emailPossible ? "post" : (values.delivery ?? "post");
 
   async function send(input: TActionInput) {

@@ -1,21 +1,21 @@
 "use client";
 import { useLocale, useTranslations } from "use-intl";
 import type { TLanguage } from "@/lib/i18n/languages";
-import { pick } from "@/lib/i18n/localize";
 import type { TComposeCampaign, TComposedLetter } from "@/lib/letters/compose-letters";
 import type { TInline } from "@/lib/letters/types";
+import { recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 
 /** Each letter as the official will read it, rebuilt as the supporter types. */
 export function LetterPreview({ campaign, letters }: { campaign: TComposeCampaign; letters: TComposedLetter[] }) {
   const t = useTranslations("letter");
   const language = useLocale() as TLanguage;
   if (letters.length === 0) return <p className="muted">{t("previewEmpty")}</p>;
-  const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+  const recipients = recipientsById(campaign);
   return (
     <ol className="letter-previews" data-testid="letter-previews">
       {letters.map((letter, index) => {
         const recipient = recipients.get(letter.recipientId)!;
-        const who = [recipient.name, pick(recipient.role, language).value].filter(Boolean).join(", ");
+        const who = recipientLabel(recipient, language);
         return (
           <li key={letter.recipientId} className="letter-preview" data-recipient={letter.recipientId} lang={letter.language}>
             <details open={index === 0}>

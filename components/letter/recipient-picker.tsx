@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "use-intl";
 import type { TLanguage } from "@/lib/i18n/languages";
 import { pick } from "@/lib/i18n/localize";
 import type { TComposeCampaign } from "@/lib/letters/compose-letters";
+import { recipientOrder } from "@/lib/campaigns/recipients";
 
 /** The campaign's officials, grouped by audience, as checkboxes; each says how a letter can reach them. */
 export function RecipientPicker({
@@ -21,7 +22,7 @@ export function RecipientPicker({
   const t = useTranslations("letter");
   const language = useLocale() as TLanguage;
   const toggle = (id: string, on: boolean) => {
-    const order = campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id));
+    const order = recipientOrder(campaign);
     const next = new Set(value);
     if (on) next.add(id);
     else next.delete(id);

@@ -14,6 +14,9 @@ export type TConfirmResult =
 /** Marks a letter not sent because the same address had already written to that official in that campaign. */
 export const ALREADY_WRITTEN = "already-written";
 
+/** Letters by email that count as written to an official: confirmed and on their way, or sent. */
+export const WRITTEN_STATUSES = ["queued", "sending", "sent"] as const;
+
 /**
  * What a confirmation link stands for, without confirming anything: following the link only shows the letters and a
  * button, so that a mail provider's link scanner, which opens links but presses nothing, cannot send them.
@@ -61,7 +64,7 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
         and exists (
           select 1 from ${letters} o join ${actions} a on a.id = o.action_id
           where o.campaign_slug = l.campaign_slug and o.recipient_id = l.recipient_id and o.action_id <> l.action_id
-            and o.channel = 'email' and o.status in ('queued', 'sending', 'sent')
+            and o.channel = 'email' and o.status in (${sql.join(WRITTEN_STATUSES.map((status) => sql`${status}`), sql`, `)})
             and lower(a.supporter_email) = ${action.email.toLowerCase()})`);
     await tx
       .update(letters)

@@ -8,10 +8,11 @@ import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
 import { env, publicUrl } from "@/lib/env";
 import { isLanguage } from "@/lib/i18n/languages";
-import { pick } from "@/lib/i18n/localize";
 import { getLetterContext } from "@/lib/letters/letter-context";
 import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
+import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
+import { WRITTEN_STATUSES } from "./confirm-action";
 
 /** The outbox's composer: confirmations are the only messages it holds as their makings. */
 export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, now) => {
@@ -31,10 +32,11 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
   // The campaign as submissions see it (kept a few seconds): one read for a burst of confirmations.
   const campaign = (await getLetterContext(db, action.slug))?.campaign;
   if (!campaign) return undefined;
-  const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
-  const order = [...recipients.keys()];
-  const written = (await db.select({ recipientId: letters.recipientId, channel: letters.channel }).from(letters).where(eq(letters.actionId, action.id))).sort(
-    (a, b) => order.indexOf(a.recipientId) - order.indexOf(b.recipientId),
+  const recipients = recipientsById(campaign);
+  const written = inCampaignOrder(
+    campaign,
+    await db.select({ recipientId: letters.recipientId, channel: letters.channel }).from(letters).where(eq(letters.actionId, action.id)),
+    (l) => l.recipientId,
   );
   const emailRecipients = written.filter((l) => l.channel === "email").map((l) => l.recipientId);
   // The officials this address has already written to by email in this campaign: told to the address's owner only.
@@ -49,7 +51,7 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
             sql`lower(${actions.supporterEmail}) = ${action.email.toLowerCase()}`,
             ne(letters.actionId, action.id),
             eq(letters.channel, "email"),
-            inArray(letters.status, ["queued", "sending", "sent"]),
+            inArray(letters.status, WRITTEN_STATUSES),
             inArray(letters.recipientId, emailRecipients),
           ),
         )
@@ -58,7 +60,7 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
   const language = isLanguage(action.language) ? action.language : request.language;
   const describe = (id: string) => {
     const r = recipients.get(id);
-    return r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id;
+    return r ? recipientLabel(r, language) : id;
   };
   const base = publicUrl();
   const email = buildConfirmationEmail({

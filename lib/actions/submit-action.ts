@@ -18,6 +18,7 @@ import { parseForCampaign } from "@/lib/letters/parse-for-campaign";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { ZActionInputBase, actionInputSchemaFor, type TActionInput } from "@/lib/schemas/action-input";
 import { hashToken, newToken } from "./tokens";
+import { recipientsById } from "@/lib/campaigns/recipients";
 
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
 /** Submissions allowed per hour from one IP hash, and for one email address (RATE_LIMIT_* settings). */
@@ -66,7 +67,7 @@ export async function submitAction(
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
   const email = input.supporter.email.toLowerCase();
-  const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+  const recipients = recipientsById(campaign);
   if (input.delivery !== "post" && !input.recipients.some((id) => recipients.get(id)?.channels.includes("email"))) {
     throw new AppError("INVALID_INPUT", "None of the chosen officials can be reached this way.", [
       { path: "delivery", message: CATALOGS.en.validation.deliveryUnavailable },

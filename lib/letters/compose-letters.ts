@@ -10,6 +10,7 @@ import type { TLetterInput } from "@/lib/schemas/letter-input";
 import { countryName } from "@/lib/schemas/countries";
 import { initialsOf, letterDate, renderLetter } from "@/lib/templates/render-letter";
 import type { TLetter, TLetterDocument, TLetterPage, TPaper } from "./types";
+import { recipientsById } from "@/lib/campaigns/recipients";
 
 export type TTemplateRow = { audienceId: string; language: string; subjects: string[]; body: string };
 
@@ -115,7 +116,7 @@ export function composeLetters(campaign: TComposeCampaign, templates: TTemplateR
 /** The letters laid out for print: sender block, window address, date, footer. */
 export function letterDocument(campaign: TComposeCampaign, input: TLetterInput, letters: TComposedLetter[], date: Date): TLetterDocument {
   const signature = input.signAs === "initials" ? initialsOf(input.supporter.name) : input.supporter.name.trim();
-  const recipients = new Map(campaign.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)));
+  const recipients = recipientsById(campaign);
   const pages: TLetterPage[] = letters.map((letter) => {
     const recipient = recipients.get(letter.recipientId)!;
     const senderLines = input.supporter.address

@@ -5,12 +5,13 @@ import { AppError } from "@/lib/errors/app-error";
 import { CATALOGS } from "@/lib/i18n/messages";
 import type { TCampaignRules } from "@/lib/schemas/letter-input";
 import { getLetterContext } from "./letter-context";
+import { recipientOrder } from "@/lib/campaigns/recipients";
 
 /** The rules a campaign puts on the input (recipients from its list, a language it has). */
 export function campaignRules(campaign: TCampaignView): TCampaignRules {
   return {
     slug: campaign.slug,
-    recipientIds: campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id)),
+    recipientIds: recipientOrder(campaign),
     languages: campaign.languages,
   };
 }

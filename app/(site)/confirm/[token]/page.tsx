@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { findConfirmation } from "@/lib/actions/confirm-action";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
-import { pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
+import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 
 export const dynamic = "force-dynamic";
 // The address holds a live token: never indexed (and the site's Referrer-Policy keeps it from other sites).
@@ -24,14 +24,11 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
   const language = await getLanguage();
   const t = getTranslator(language);
   const campaign = await getCampaign(database, found.campaignSlug, { includeDrafts: true });
-  const recipients = new Map(campaign?.audiences.flatMap((a) => a.recipients.map((r) => [r.id, r] as const)) ?? []);
-  const order = [...recipients.keys()];
-  const names = [...found.recipientIds]
-    .sort((a, b) => order.indexOf(a) - order.indexOf(b))
-    .map((id) => {
-      const r = recipients.get(id);
-      return { id, label: r ? [r.name, pick(r.role, language).value].filter(Boolean).join(", ") : id };
-    });
+  const recipients = campaign ? recipientsById(campaign) : new Map<string, never>();
+  const names = (campaign ? inCampaignOrder(campaign, found.recipientIds, (id) => id) : found.recipientIds).map((id) => {
+    const r = recipients.get(id);
+    return { id, label: r ? recipientLabel(r, language) : id };
+  });
 
   return (
     <section className="section confirm">

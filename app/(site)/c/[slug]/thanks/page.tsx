@@ -10,6 +10,7 @@ import { pick } from "@/lib/i18n/localize";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { countryName } from "@/lib/schemas/countries";
+import { inCampaignOrder, recipientLabel } from "@/lib/campaigns/recipients";
 
 export const dynamic = "force-dynamic";
 
@@ -25,8 +26,7 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
   const caseUrl = `${publicUrl()}/c/${slug}`;
   const channels = new Set(action?.letters.map((l) => l.channel));
   // Letters in the order the campaign lists the officials, as the form showed them.
-  const order = campaign.audiences.flatMap((a) => a.recipients.map((r) => r.id));
-  const ordered = [...(action?.letters ?? [])].sort((a, b) => order.indexOf(a.recipientId) - order.indexOf(b.recipientId));
+  const ordered = inCampaignOrder(campaign, action?.letters ?? [], (l) => l.recipientId);
   const pending = action?.status === "awaiting-confirmation";
 
   return (
@@ -53,7 +53,7 @@ export default async function ThanksPage({ params, searchParams }: { params: Pro
             messages={{ thanks: CATALOGS[language].thanks }}
             letters={ordered.map((l) => ({
               id: l.id,
-              recipientLabel: [l.name, pick(l.role, language).value].filter(Boolean).join(", "),
+              recipientLabel: recipientLabel(l, language),
               channel: l.channel,
               status: l.reason === "already-written" ? "alreadyWritten" : l.status,
               subject: l.subject,
