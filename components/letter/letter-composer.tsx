@@ -15,7 +15,7 @@ import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
 import { usePersistedForm } from "./use-persisted-form";
-import { recipientOrder, recipientsById } from "@/lib/campaigns/recipients";
+import { recipientOrder, recipientsById, recipientsForCountry } from "@/lib/campaigns/recipients";
 
 export type TLetterComposerProps = {
   campaign: TComposeCampaign;
@@ -25,6 +25,8 @@ export type TLetterComposerProps = {
   templates: TTemplateRow[];
   /** The server's date, so the preview and the PDF agree. */
   today: string;
+  /** Say, once the supporter's country is Kazakhstan, what writing can cost there (pages in ru/kk say it always). */
+  warnKazakhstan?: boolean;
 };
 
 export function LetterComposer(props: TLetterComposerProps) {
@@ -35,7 +37,7 @@ export function LetterComposer(props: TLetterComposerProps) {
   );
 }
 
-function ComposerForm({ campaign, countries, templates, today }: TLetterComposerProps) {
+function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = false }: TLetterComposerProps) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
@@ -78,6 +80,18 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   const [submitting, setSubmitting] = useState(false);
   const [sendError, setSendError] = useState<string>();
   const [sentTo, setSentTo] = useState<{ email: string; thanksUrl: string; hasPost: boolean }>();
+  // The country whose officials were last ticked for the supporter, to say why the choice changed.
+  const [servedCountry, setServedCountry] = useState<string>();
+  const countryNames = useMemo(() => new Map(countries.map((c) => [c.code, c.name])), [countries]);
+  const chooseForCountry = (country: string) => {
+    if (!country) return;
+    const current = form.getValues("recipients") ?? [];
+    const next = recipientsForCountry(campaign, current, country);
+    const touchesAny = campaign.audiences.some((a) => a.recipients.some((r) => r.servesCountries.length > 0));
+    if (!touchesAny) return;
+    form.setValue("recipients", next, { shouldDirty: true, shouldValidate: formState.submitCount > 0 });
+    setServedCountry(country);
+  };
   // One key per submission: a double click or a retry after a lost answer never creates a second action.
   const idempotencyKey = useRef<{ key: string; body: string } | undefined>(undefined);
   const chosen = (values.recipients ?? []).filter(Boolean) as string[];
@@ -221,7 +235,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
           </Field>
           <Field label={t("country")} error={message(errors.supporter?.country?.message)}>
             {(a) => (
-              <select {...a} {...register("supporter.country")} autoComplete="country">
+              <select {...a} {...register("supporter.country", { onChange: (e: { target: { value: string } }) => chooseForCountry(e.target.value) })} autoComplete="country">
                 <option value="">{t("countryChoose")}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -232,6 +246,11 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
             )}
           </Field>
         </div>
+        {warnKazakhstan && values.supporter?.country === "KZ" ? (
+          <p className="note note--safety" role="note" data-testid="safety-kz">
+            {t("safetyKz")}
+          </p>
+        ) : null}
         <Field label={t("address")} hint={t("addressHint")} error={message(errors.supporter?.address?.message)}>
           {(a) => <textarea {...a} {...register("supporter.address")} rows={3} autoComplete="street-address" />}
         </Field>
@@ -240,12 +259,16 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
       <fieldset className="step">
         <legend>{t("stepRecipients")}</legend>
         <p className="field__hint">{t("recipientsHint")}</p>
+        <p className="field__hint" aria-live="polite" data-testid="served-note">
+          {servedCountry ? t("servedTicked", { country: countryNames.get(servedCountry) ?? servedCountry }) : null}
+        </p>
         <Controller
           control={control}
           name="recipients"
           render={({ field }) => (
             <RecipientPicker
               campaign={campaign}
+              countryNames={countryNames}
               value={field.value ?? []}
               onChange={(next) => field.onChange(next)}
               onBlur={field.onBlur}

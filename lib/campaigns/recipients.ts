@@ -23,7 +23,35 @@ export function inCampaignOrder<T>(campaign: TCampaignLike<{ id: string }>, item
   return [...items].sort((a, b) => order.indexOf(idOf(a)) - order.indexOf(idOf(b)));
 }
 
+type TNamed = { name: string | null; names?: TLocalized | null };
+
+/** An official's name in the given language's script where a source gives it ("Касым-Жомарт Токаев"), else as known. */
+export function recipientName(recipient: TNamed, language: TLanguage): string | null {
+  return recipient.names?.[language] ?? recipient.name;
+}
+
 /** "Anita Anand, Minister of Foreign Affairs": an official's name and role in the given language. */
-export function recipientLabel(recipient: { name: string | null; role: TLocalized }, language: TLanguage): string {
-  return [recipient.name, pick(recipient.role, language).value].filter(Boolean).join(", ");
+export function recipientLabel(recipient: TNamed & { role: TLocalized }, language: TLanguage): string {
+  return [recipientName(recipient, language), pick(recipient.role, language).value].filter(Boolean).join(", ");
+}
+
+/**
+ * The officials to tick once a supporter names their country: an office that lists the countries it serves (an
+ * embassy and its accreditations) is ticked for those countries and unticked for others; every other official keeps
+ * its current state. The result is in the campaign's order.
+ */
+export function recipientsForCountry(
+  campaign: TCampaignLike<{ id: string; servesCountries: string[] }>,
+  current: readonly string[],
+  country: string,
+): string[] {
+  const chosen = new Set(current);
+  for (const audience of campaign.audiences) {
+    for (const recipient of audience.recipients) {
+      if (recipient.servesCountries.length === 0) continue;
+      if (recipient.servesCountries.includes(country)) chosen.add(recipient.id);
+      else chosen.delete(recipient.id);
+    }
+  }
+  return recipientOrder(campaign).filter((id) => chosen.has(id));
 }

@@ -18,15 +18,22 @@ export async function syncContent(db: TDb, content: TContent, options: { overwri
 
   await db.transaction(async (tx) => {
     for (const { file, ...r } of content.recipients) {
+      // A name given per script is kept whole for letters; its English (Latin) form names the envelope and headers.
+      const names = typeof r.name === "object" ? r.name : null;
       const row = {
         id: r.id,
-        name: r.name ?? null,
+        kind: r.kind,
+        name: (typeof r.name === "object" ? r.name.en : r.name) ?? null,
+        names,
         role: r.role,
         organisation: r.organisation,
         country: r.country,
         address: r.address ?? null,
         envelopeName: r.envelopeName ?? null,
+        servesCountries: r.servesCountries ?? [],
         email: r.email ?? null,
+        emailCheck: r.emailCheck ?? null,
+        addressCheck: r.addressCheck ?? null,
         channels: r.channels,
         salutation: r.salutation,
         timeZone: r.timeZone ?? null,
@@ -52,6 +59,8 @@ export async function syncContent(db: TDb, content: TContent, options: { overwri
         content: bundle.content,
         source: c.source,
         timeline: c.timeline,
+        caseStatus: c.caseStatus,
+        updates: c.updates ?? [],
         settings: {
           hourlyCap: c.hourlyCap ?? DEFAULT_SETTINGS.hourlyCap,
           dailyCap: c.dailyCap ?? DEFAULT_SETTINGS.dailyCap,

@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { TLetterPage } from "@/lib/letters/types";
+import type { TRecipientKind } from "@/lib/templates/recipient-kinds";
 import type { TOutboxMessage } from "@/lib/mail/types";
 import {
   boolean,
@@ -27,6 +28,11 @@ export type TLocalizedList = { en: string[] } & Partial<Record<"fr" | "ru" | "kk
 export type TCampaignSource = { organisation: string; title: string; url?: string; publishedOn?: string };
 export type TCampaignContent = { title: string; summary: string; background: string; review?: "needed" };
 export type TTimelineEntry = { date: string; text: TLocalized; source: string };
+/** Where the case stands, in a sentence or two per language (inline Markdown), and the day that was last checked. */
+export type TCaseStatus = { asOf: string; text: TLocalized };
+/** A dated development since the appeal, with its source (inline Markdown text). */
+export type TCaseUpdate = { date: string; text: TLocalized; source: string };
+
 export type TCampaignSettings = { hourlyCap: number; dailyCap: number; retentionDays: number };
 
 const timestamps = {
@@ -43,6 +49,9 @@ export const campaigns = pgTable("campaigns", {
   content: jsonb("content").$type<Partial<Record<string, TCampaignContent>> & { en: TCampaignContent }>().notNull(),
   source: jsonb("source").$type<TCampaignSource>().notNull(),
   timeline: jsonb("timeline").$type<TTimelineEntry[]>().notNull(),
+  /** Null only in a database loaded before case statuses existed (reload the files to fill it). */
+  caseStatus: jsonb("case_status").$type<TCaseStatus>(),
+  updates: jsonb("updates").$type<TCaseUpdate[]>().notNull().default([]),
   settings: jsonb("settings").$type<TCampaignSettings>().notNull(),
   /** Sending stops at once while true; the queue is kept. */
   sendingPaused: boolean("sending_paused").notNull().default(false),
@@ -53,13 +62,24 @@ export const campaigns = pgTable("campaigns", {
 
 export const recipients = pgTable("recipients", {
   id: text("id").primaryKey(),
+  /** What the recipient is; decides what a letter may ask of them. Null only in a database loaded before kinds. */
+  kind: text("kind").$type<TRecipientKind>(),
+  /** The name in Latin script (envelopes, email headers)… */
   name: text("name"),
+  /** …and per language where a source gives it in that language's script (letters). */
+  names: jsonb("names").$type<TLocalized>(),
   role: jsonb("role").$type<TLocalized>().notNull(),
   organisation: jsonb("organisation").$type<TLocalized>().notNull(),
   country: text("country").notNull(),
   address: jsonb("address").$type<string[]>(),
   envelopeName: text("envelope_name"),
+  /** Supporter countries (ISO 3166-1 alpha-2) the office serves, e.g. an embassy and its accreditations. */
+  servesCountries: jsonb("serves_countries").$type<string[]>().notNull().default([]),
   email: text("email"),
+  /** "needed" while the email rests on an unverified third-party source; letters still go. */
+  emailCheck: text("email_check").$type<"needed">(),
+  /** "needed" while the postal address has no citeable source. */
+  addressCheck: text("address_check").$type<"needed">(),
   channels: jsonb("channels").$type<("email" | "post")[]>().notNull(),
   salutation: jsonb("salutation").$type<TLocalized>().notNull(),
   timeZone: text("time_zone"),

@@ -11,9 +11,12 @@ const LOCALES: Record<TLanguage, string> = { en: "en-GB", fr: "fr-FR", ru: "ru-R
 
 /**
  * Writes a date as precise as it is known: "2024" → 2024, "2024-10" → October 2024, "2025-02-28" → 28 February 2025,
- * in the given language. Dates are calendar dates: no time zone shifts them.
+ * and an interval the sources only bound as both ends: "2025-11/2026" → November 2025 – 2026, in the given
+ * language. Dates are calendar dates: no time zone shifts them.
  */
 export function formatPartialDate(value: string, language: TLanguage): string {
+  const ends = value.split("/");
+  if (ends.length === 2) return ends.map((end) => formatPartialDate(end, language)).join(" – ");
   const [year, month, day] = value.split("-").map(Number);
   if (month === undefined) return String(year);
   const date = new Date(Date.UTC(year!, month - 1, day ?? 1));

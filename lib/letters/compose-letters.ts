@@ -4,13 +4,14 @@
  */
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TLocalized, TLocalizedList } from "@/lib/db/schema";
+import type { TRecipientKind } from "@/lib/templates/recipient-kinds";
 import type { TLanguage } from "@/lib/i18n/languages";
 import { pick } from "@/lib/i18n/localize";
 import type { TLetterInput } from "@/lib/schemas/letter-input";
 import { countryName } from "@/lib/schemas/countries";
 import { initialsOf, letterDate, renderLetter } from "@/lib/templates/render-letter";
 import type { TLetter, TLetterDocument, TLetterPage, TPaper } from "./types";
-import { recipientsById } from "@/lib/campaigns/recipients";
+import { recipientName, recipientsById } from "@/lib/campaigns/recipients";
 
 export type TTemplateRow = { audienceId: string; language: string; subjects: string[]; body: string };
 
@@ -19,7 +20,9 @@ export type TComposedLetter = TLetter & { audienceId: string };
 /** What composing needs of a campaign; small enough to hand to the browser (no emails, no provenance). */
 export type TComposeRecipient = {
   id: string;
+  kind: TRecipientKind | null;
   name: string | null;
+  names: TLocalized | null;
   role: TLocalized;
   organisation: TLocalized;
   salutation: TLocalized;
@@ -28,6 +31,8 @@ export type TComposeRecipient = {
   country: string;
   channels: ("email" | "post")[];
   preselected: boolean;
+  /** Supporter countries this office serves; the composer ticks it for them (empty: no country rule). */
+  servesCountries: string[];
 };
 export type TComposeAudience = {
   id: string;
@@ -59,7 +64,9 @@ export function toComposeCampaign(campaign: TCampaignView): TComposeCampaign {
       demands: a.demands,
       recipients: a.recipients.map((r) => ({
         id: r.id,
+        kind: r.kind,
         name: r.name,
+        names: r.names,
         role: r.role,
         organisation: r.organisation,
         salutation: r.salutation,
@@ -68,6 +75,7 @@ export function toComposeCampaign(campaign: TCampaignView): TComposeCampaign {
         country: r.country,
         channels: r.channels,
         preselected: r.preselected,
+        servesCountries: r.servesCountries,
       })),
     })),
   };
@@ -122,7 +130,7 @@ export function letterDocument(campaign: TComposeCampaign, input: TLetterInput, 
     const senderLines = input.supporter.address
       ? input.supporter.address.split("\n").map((l) => l.trim()).filter(Boolean)
       : [input.supporter.city];
-    const recipientName = recipient.envelopeName ?? recipient.name;
+    const name = recipient.envelopeName ?? recipientName(recipient, letter.language);
     // The plain text and the audience are kept beside the page (letters.body, letters.audience_id), not in it.
     const { text, audienceId, ...laidOut } = letter;
     return {
@@ -131,7 +139,7 @@ export function letterDocument(campaign: TComposeCampaign, input: TLetterInput, 
       sender: [signature, ...senderLines, countryName(input.supporter.country, letter.language)],
       dateText: letterDate(date, letter.language),
       recipientAddress: [
-        ...(recipientName ? [recipientName] : []),
+        ...(name ? [name] : []),
         pick(recipient.role, letter.language).value,
         ...(recipient.address ?? []),
       ],

@@ -36,7 +36,13 @@ export async function parseForCampaign<T>(
 ): Promise<{ campaign: TCampaignView; input: T }> {
   const slug = typeof body === "object" && body !== null && "campaign" in body ? (body as { campaign: unknown }).campaign : undefined;
   const campaign = typeof slug === "string" && slug.length <= 100 ? (await getLetterContext(db, slug))?.campaign : undefined;
-  if (!campaign || campaign.status === "closed") {
+  // A closed campaign's letters are history: nothing more is written for it, whatever else the body says.
+  if (campaign?.status === "closed") {
+    throw new AppError("CONFLICT", "This campaign is closed: it no longer takes letters.", [
+      { path: "campaign", message: CATALOGS.en.validation.campaignClosed },
+    ]);
+  }
+  if (!campaign) {
     const base = schemas.base.safeParse(body);
     throw new AppError("INVALID_INPUT", schemas.refusal, [
       { path: "campaign", message: CATALOGS.en.validation.campaign },

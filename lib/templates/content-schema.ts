@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/i18n/languages";
+import { RECIPIENT_KINDS } from "./recipient-kinds";
 
 export const ZLanguage = z.enum(LANGUAGES, { message: `expected one of ${LANGUAGES.join(", ")}` });
 
@@ -24,22 +25,52 @@ const id = z
 /** A calendar date that exists (2025-02-30 is refused). */
 export const ZIsoDate = z.iso.date({ message: "expected a date written YYYY-MM-DD" });
 
-/** A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD. */
+function isPartialDate(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return true;
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
+  return ZIsoDate.safeParse(value).success;
+}
+
+/**
+ * A date as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD, or, when the sources only bound it, an interval
+ * START/END of two such dates ("2025-11/2026"), START not after END.
+ */
 export const ZPartialDate = z.string({ message: "expected a date" }).refine(
   (value) => {
-    if (/^\d{4}$/.test(value)) return true;
-    if (/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) return true;
-    return ZIsoDate.safeParse(value).success;
+    const parts = value.split("/");
+    if (parts.length > 2 || !parts.every(isPartialDate)) return false;
+    return parts.length === 1 || parts[0]! <= parts[1]!;
   },
-  { message: "expected a date written YYYY, YYYY-MM or YYYY-MM-DD" },
+  { message: "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END of two of them" },
 );
+
+
+/**
+ * Short campaign text with inline Markdown (links, emphasis). Links may only go to https:// pages or to this site's
+ * own paths, so a content file cannot send a supporter to a javascript: or plain-http address.
+ */
+const inlineMarkdown = text.refine(
+  (value) => [...value.matchAll(/\]\(([^)\s]*)/g)].every((m) => /^(https:\/\/|\/(?!\/))/.test(m[1] ?? "")),
+  { message: "links may only point to https:// addresses or to a path on this site (/c/…)" },
+);
+const localizedMarkdown = z.strictObject({
+  en: inlineMarkdown,
+  fr: inlineMarkdown.optional(),
+  ru: inlineMarkdown.optional(),
+  kk: inlineMarkdown.optional(),
+});
+
+/** Where a fact comes from: one or more documents or URLs, separated by "; ". */
+const source = z.string({ message: "record the source" }).trim().min(1, { message: "record the source" });
 
 export const ZCountryCode = z.string().regex(/^[A-Z]{2}$/, { message: "expected an ISO 3166-1 alpha-2 code such as KZ" });
 
 export const ZRecipientFile = z
   .strictObject({
     id,
-    name: text.optional(),
+    kind: z.enum(RECIPIENT_KINDS, { message: `expected one of ${RECIPIENT_KINDS.join(", ")}` }),
+    /** The name in one script, or per language where a source gives it in the letter's script. */
+    name: z.union([text, localized]).optional(),
     role: localized,
     organisation: localized,
     country: ZCountryCode,
@@ -48,6 +79,9 @@ export const ZRecipientFile = z
     channels: z.array(z.enum(["email", "post"])).min(1),
     salutation: localized,
     envelopeName: text.optional(),
+    servesCountries: z.array(ZCountryCode).min(1).optional(),
+    emailCheck: z.literal("needed").optional(),
+    addressCheck: z.literal("needed").optional(),
     timeZone: text
       .refine(
         (zone) => {
@@ -94,7 +128,12 @@ export const ZCampaignFile = z.strictObject({
     url: z.url({ protocol: /^https?$/ }).optional(),
     publishedOn: ZIsoDate.optional(),
   }),
-  timeline: z.array(z.strictObject({ date: ZPartialDate, text: localized, source: text })).min(1),
+  caseStatus: z.strictObject(
+    { asOf: ZIsoDate, text: localizedMarkdown },
+    { message: "expected the case status: {asOf, text}" },
+  ),
+  updates: z.array(z.strictObject({ date: ZPartialDate, text: localizedMarkdown, source })).optional(),
+  timeline: z.array(z.strictObject({ date: ZPartialDate, text: localized, source })).min(1),
   audiences: z.array(ZAudienceFile).min(1),
   retentionDays: z.number().int().min(1).optional(),
   hourlyCap: z.number().int().min(1).optional(),

@@ -147,4 +147,111 @@ describe("a broken content file stops the load, naming the file and the field", 
     expect(problems).toContainEqual(expect.objectContaining({ file: "campaigns/dnc-sekerbayeva-charges/campaign.yaml", field: "audiences.0.recipients.3" }));
     expect(problems).toContainEqual(expect.objectContaining({ file: "recipients/kz-embassy-us.yaml", field: "channels", message: expect.stringContaining("verified email") }));
   });
+
+  it("a case status without the date it was last checked", async () => {
+    const dir = await copyTemplates();
+    await editYaml(path.join(dir, "campaigns/dnc-sekerbayeva-charges/campaign.yaml"), (d) => {
+      delete (d.caseStatus as Record<string, unknown>).asOf;
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.objectContaining({ file: "campaigns/dnc-sekerbayeva-charges/campaign.yaml", field: "caseStatus.asOf" }));
+  });
+
+  it("a campaign without a case status", async () => {
+    const dir = await copyTemplates();
+    await editYaml(path.join(dir, "campaigns/dnc-sekerbayeva-charges/campaign.yaml"), (d) => {
+      delete d.caseStatus;
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.objectContaining({ file: "campaigns/dnc-sekerbayeva-charges/campaign.yaml", field: "caseStatus" }));
+  });
+
+  it("an update without a source", async () => {
+    const dir = await copyTemplates();
+    await editYaml(path.join(dir, "campaigns/fld-sekerbayeva-2025/campaign.yaml"), (d) => {
+      delete (d.updates as Record<string, unknown>[])[0]!.source;
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "campaigns/fld-sekerbayeva-2025/campaign.yaml", field: "updates.0.source", message: expect.stringContaining("source") }),
+    );
+  });
+
+  it("an unknown recipient kind", async () => {
+    const dir = await copyTemplates();
+    await editYaml(path.join(dir, "recipients/kz-embassy-uk.yaml"), (d) => {
+      d.kind = "consul";
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: "recipients/kz-embassy-uk.yaml", field: "kind", message: expect.stringContaining("ambassador") }),
+    );
+  });
+
+  it("a status link that is not https:// or a page of the site, and a date interval that runs backwards", async () => {
+    const dir = await copyTemplates();
+    await editYaml(path.join(dir, "campaigns/dnc-sekerbayeva-charges/campaign.yaml"), (d) => {
+      (d.caseStatus as { text: Record<string, string> }).text.en = "See [this](javascript:alert(1)).";
+      (d.timeline as { date: string }[])[0]!.date = "2026/2025-11";
+    });
+    const problems = await problemsOf(dir);
+    expect(problems).toContainEqual(expect.objectContaining({ file: "campaigns/dnc-sekerbayeva-charges/campaign.yaml", field: "caseStatus.text.en" }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: "campaigns/dnc-sekerbayeva-charges/campaign.yaml", field: "timeline.0.date" }));
+  });
+});
+
+describe("the case as the content tells it (shared/research/case-facts-2026-12.md)", () => {
+  it("closes the Front Line Defenders campaign with her release and a pointer to the criminal case", async () => {
+    const content = await loadContent(TEMPLATES);
+    const fld = content.campaigns.find((c) => c.campaign.slug === "fld-sekerbayeva-2025")!.campaign;
+    expect(fld.status).toBe("closed");
+    const closing = [...(fld.updates ?? [])].sort((a, b) => b.date.localeCompare(a.date))[0]!;
+    expect(closing.text.en).toMatch(/released/i);
+    expect(closing.text.en).toContain("10 March 2025");
+    expect(closing.text.en).toContain("(/c/dnc-sekerbayeva-charges)");
+    expect(closing.source).toContain("azattyq.org");
+    expect(fld.caseStatus.asOf).toBe("2026-12-01");
+  });
+
+  it("keeps the Dignity Network Canada campaign live, saying no later stage of the case was found", async () => {
+    const content = await loadContent(TEMPLATES);
+    const dnc = content.campaigns.find((c) => c.campaign.slug === "dnc-sekerbayeva-charges")!.campaign;
+    expect(dnc.status).toBe("live");
+    expect(dnc.caseStatus.asOf).toBe("2026-12-01");
+    expect(dnc.caseStatus.text.en).toMatch(/no later stage|not found|no .*found/i);
+  });
+
+  it("dates the law's three steps apart: Mazhilis, Senate, signature", async () => {
+    const content = await loadContent(TEMPLATES);
+    for (const bundle of content.campaigns) {
+      const dates = bundle.campaign.timeline.map((e) => e.date);
+      expect({ slug: bundle.campaign.slug, dates }).toEqual({ slug: bundle.campaign.slug, dates: expect.arrayContaining(["2025-11-12", "2025-12-18", "2025-12-30"]) });
+      expect(dates).not.toContain("2025-11");
+    }
+  });
+
+  it("gives every recipient a kind, the embassies the countries they serve, and the President his name in Cyrillic", async () => {
+    const content = await loadContent(TEMPLATES);
+    const byId = new Map(content.recipients.map((r) => [r.id, r]));
+    for (const r of content.recipients) expect(r.kind).toBeTruthy();
+    expect(byId.get("kz-embassy-uk")!.servesCountries).toEqual(["GB", "IE"]);
+    expect(byId.get("kz-embassy-us")!.servesCountries).toEqual(["US"]);
+    expect(byId.get("kz-president")!.name).toMatchObject({ en: "Kassym-Jomart Tokayev", ru: "Касым-Жомарт Токаев", kk: "Қасым-Жомарт Тоқаев" });
+    expect(byId.get("kz-embassy-uk")!.address![0]).toBe("Embassy of the Republic of Kazakhstan");
+    for (const id of Object.keys(VERIFIED_EMAILS)) expect({ id, emailCheck: byId.get(id)!.emailCheck }).toEqual({ id, emailCheck: "needed" });
+  });
+
+  it("writes Russian and Kazakh salutations with their exclamation mark, and no comma after it in those letters", async () => {
+    const content = await loadContent(TEMPLATES);
+    for (const bundle of content.campaigns) {
+      for (const letter of bundle.letters.filter((l) => l.language === "ru" || l.language === "kk")) {
+        expect({ file: letter.file, comma: letter.body.includes("{{recipient.salutation}},") }).toEqual({ file: letter.file, comma: false });
+        const audience = bundle.campaign.audiences.find((a) => a.id === letter.audienceId)!;
+        for (const id of audience.recipients) {
+          const salutation = content.recipients.find((r) => r.id === id)!.salutation[letter.language]!;
+          expect({ id, salutation, ends: salutation.endsWith("!") }).toEqual({ id, salutation, ends: true });
+        }
+      }
+    }
+  });
 });

@@ -3,6 +3,7 @@
  * runs when a template is loaded or saved, so a typo is caught then rather than at send time.
  */
 import Mustache from "mustache";
+import { RECIPIENT_KINDS } from "./recipient-kinds";
 
 export const PLACEHOLDERS = [
   "recipient.salutation",
@@ -15,6 +16,8 @@ export const PLACEHOLDERS = [
   "date",
   "demands",
   "campaign.subject",
+  // Sections that hold wording for one kind of reader: {{#recipient.kind.ambassador}}…{{/recipient.kind.ambassador}}.
+  ...RECIPIENT_KINDS.map((kind) => `recipient.kind.${kind}` as const),
 ] as const;
 export type TPlaceholder = (typeof PLACEHOLDERS)[number];
 

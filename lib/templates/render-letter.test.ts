@@ -105,4 +105,30 @@ describe("renderLetter", () => {
       "Please protect Zhanar Sekerbayeva",
     ]);
   });
+
+  it("keeps the wording of a recipient kind's section for that kind only", () => {
+    const template = {
+      subjects: ["Appeal"],
+      body: [
+        "{{recipient.salutation}},",
+        "",
+        "{{#recipient.kind.ambassador}}I ask you to convey these concerns to the authorities in Astana.{{/recipient.kind.ambassador}}",
+        "{{^recipient.kind.ambassador}}I urge you to act.{{/recipient.kind.ambassador}}",
+      ].join("\n"),
+    };
+    const toAmbassador = renderLetter({ ...base, template, recipient: { ...base.recipient, id: "kz-embassy-us", kind: "ambassador" } });
+    const toPresident = renderLetter({ ...base, template, recipient: { ...base.recipient, kind: "head-of-state" } });
+    expect(toAmbassador.text).toContain("convey these concerns");
+    expect(toAmbassador.text).not.toContain("I urge you to act.");
+    expect(toPresident.text).toContain("I urge you to act.");
+    expect(toPresident.text).not.toContain("convey");
+  });
+
+  it("names the recipient in the letter's script where one is given, else as known", () => {
+    const template = { subjects: ["x"], body: "{{recipient.name}}" };
+    const names = { en: "Kassym-Jomart Tokayev", ru: "Касым-Жомарт Токаев" };
+    const recipient = { ...base.recipient, names };
+    expect(renderLetter({ ...base, template, recipient, language: "ru" }).text).toBe("Касым-Жомарт Токаев");
+    expect(renderLetter({ ...base, template, recipient, language: "kk" }).text).toBe("Kassym-Jomart Tokayev");
+  });
 });

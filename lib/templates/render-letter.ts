@@ -10,11 +10,21 @@ import type { TLanguage } from "@/lib/i18n/languages";
 import { formatPartialDate } from "@/lib/i18n/localize";
 import type { TInline, TLetter, TLetterBlock } from "@/lib/letters/types";
 import { countryName } from "@/lib/schemas/countries";
+import { recipientName } from "@/lib/campaigns/recipients";
+import { RECIPIENT_KINDS, type TRecipientKind } from "./recipient-kinds";
 
 export type TRenderLetterInput = {
   template: { subjects: string[]; body: string };
   language: TLanguage;
-  recipient: { id: string; name: string | null; role: TLocalized; salutation: TLocalized };
+  recipient: {
+    id: string;
+    kind?: TRecipientKind | null;
+    name: string | null;
+    /** The name per language's script, where a source gives it. */
+    names?: TLocalized | null;
+    role: TLocalized;
+    salutation: TLocalized;
+  };
   /** The audience's demands in the letter's language. */
   demands: string[];
   campaignSubject: string;
@@ -86,8 +96,10 @@ export function renderLetter(input: TRenderLetterInput): TLetter {
   const view = {
     recipient: {
       salutation: literal(pickText(input.recipient.salutation, input.language)),
-      name: literal(input.recipient.name ?? ""),
+      name: literal(recipientName(input.recipient, input.language) ?? ""),
       role: literal(pickText(input.recipient.role, input.language)),
+      // Exactly one kind is true, so {{#recipient.kind.ambassador}} holds the wording for ambassadors only.
+      kind: Object.fromEntries(RECIPIENT_KINDS.map((kind) => [kind, input.recipient.kind === kind])),
     },
     supporter: {
       name: literal(signature),

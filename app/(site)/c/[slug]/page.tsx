@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
 import { LetterComposer } from "@/components/letter/letter-composer";
+import { CaseStatus } from "@/components/site/case-status";
 import { RecipientCard } from "@/components/site/recipient-card";
+import { SourceList } from "@/components/site/source-list";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { CATALOGS } from "@/lib/i18n/messages";
@@ -35,6 +38,10 @@ export default async function CampaignPage({ params }: TProps) {
 
   const { value: content, fallback } = pick(campaign.content, language);
   const contentLang = fallback ? "en" : language;
+  const closed = campaign.status === "closed";
+  // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
+  // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
+  const warnKazakhstan = language === "ru" || language === "kk";
 
   return (
     <article className="campaign">
@@ -58,11 +65,19 @@ export default async function CampaignPage({ params }: TProps) {
           {t("campaign.letters", { count: campaign.letterCount })}
         </p>
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
-        {campaign.status === "closed" ? <p className="note">{t("campaign.status_closed")}</p> : null}
       </header>
+
+      <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={new Date()} />
 
       <section aria-labelledby="demands" className="section">
         <h2 id="demands">{t("campaign.demands")}</h2>
+        {closed ? (
+          <p className="muted" data-testid="demands-history">
+            {campaign.source.publishedOn
+              ? t("campaign.demandsClosed", { date: formatPartialDate(campaign.source.publishedOn, language) })
+              : t("campaign.demandsClosedNoDate")}
+          </p>
+        ) : null}
         {campaign.audiences.map((audience) => {
           const title = pick(audience.title, language);
           const demands = pick(audience.demands, language);
@@ -79,37 +94,46 @@ export default async function CampaignPage({ params }: TProps) {
         })}
       </section>
 
-      <section aria-labelledby="write" className="section write">
-        <h2 id="write">{t("campaign.writeHeading")}</h2>
-        {campaign.status === "closed" ? (
-          <p>{t("campaign.status_closed")}</p>
-        ) : (
-          <LetterComposer
-            campaign={toComposeCampaign(campaign)}
-            templates={await loadTemplates(database, campaign.slug)}
-            pageLanguage={language}
-            messages={{ letter: CATALOGS[language].letter, validation: CATALOGS[language].validation, send: CATALOGS[language].send, email: CATALOGS[language].email }}
-            countries={countryOptions(language)}
-            today={new Date().toISOString()}
-          />
-        )}
-      </section>
+      {closed ? null : (
+        <>
+          <section aria-labelledby="write" className="section write">
+            <h2 id="write">{t("campaign.writeHeading")}</h2>
+            {warnKazakhstan ? (
+              <p className="note note--safety" role="note" data-testid="safety-kz">
+                {t("letter.safetyKz")}
+              </p>
+            ) : null}
+            <LetterComposer
+              campaign={toComposeCampaign(campaign)}
+              templates={await loadTemplates(database, campaign.slug)}
+              pageLanguage={language}
+              messages={{ letter: CATALOGS[language].letter, validation: CATALOGS[language].validation, send: CATALOGS[language].send, email: CATALOGS[language].email }}
+              countries={countryOptions(language)}
+              today={new Date().toISOString()}
+              warnKazakhstan={!warnKazakhstan}
+            />
+          </section>
 
-      <section aria-labelledby="recipients" className="section">
-        <h2 id="recipients">{t("campaign.recipients")}</h2>
-        {campaign.audiences.map((audience) => (
-          <div key={audience.id} className="audience">
-            <h3>{pick(audience.title, language).value}</h3>
-            <ul className="recipient-list">
-              {audience.recipients.map((recipient) => (
-                <li key={recipient.id}>
-                  <RecipientCard recipient={recipient} language={language} />
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
+          <section aria-labelledby="recipients" className="section">
+            <h2 id="recipients">{t("campaign.recipients")}</h2>
+            <p className="muted" data-testid="sender-note">
+              {t("campaign.senderNote", { organisation: env().ORGANISATION_NAME })}
+            </p>
+            {campaign.audiences.map((audience) => (
+              <div key={audience.id} className="audience">
+                <h3>{pick(audience.title, language).value}</h3>
+                <ul className="recipient-list">
+                  {audience.recipients.map((recipient) => (
+                    <li key={recipient.id}>
+                      <RecipientCard recipient={recipient} language={language} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </section>
+        </>
+      )}
 
       <section aria-labelledby="background" className="section prose" lang={contentLang}>
         <h2 id="background" lang={language}>
@@ -127,9 +151,9 @@ export default async function CampaignPage({ params }: TProps) {
             const text = pick(entry.text, language);
             return (
               <li key={`${entry.date}-${i}`}>
-                <time dateTime={entry.date}>{formatPartialDate(entry.date, language)}</time>
+                <time dateTime={entry.date.split("/")[0]}>{formatPartialDate(entry.date, language)}</time>
                 <p lang={text.fallback ? "en" : language}>{text.value}</p>
-                <p className="source">{t("campaign.timelineSource", { source: entry.source })}</p>
+                <SourceList source={entry.source} label={t("campaign.sourcesLabel", { count: entry.source.split(/;\s+/).length })} />
               </li>
             );
           })}
