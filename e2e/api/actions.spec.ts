@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { DNC_SLUG } from "../fixtures/seed-facts";
+import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
 
 const action = (email: string) => ({
   campaign: DNC_SLUG,
@@ -37,4 +37,33 @@ test("[API] bad actions are 422 problems with field paths, and a CR or LF in a h
   const badKey = await request.post("/api/v1/actions", { data: action("y@example.org"), headers: { "idempotency-key": "not a valid key" } });
   expect(badKey.status()).toBe(422);
   expect(((await badKey.json()) as TProblem).errors[0]!.path).toBe("Idempotency-Key");
+});
+
+test("[API] a submission to the closed campaign answers 409 problem+json and writes nothing", async ({ request }) => {
+  const counted = async () => ((await (await request.get(`/api/v1/campaigns/${FLD_SLUG}`)).json()) as { status: string }).status;
+  expect(await counted()).toBe("closed");
+  const email = `closed.${Date.now()}@example.org`;
+  const key = randomUUID();
+  const closed = await request.post("/api/v1/actions", {
+    data: { campaign: FLD_SLUG, supporter: { name: "Late Supporter", email, city: "Cork", country: "IE" }, recipients: ["kz-president"], delivery: "post" },
+    headers: { "idempotency-key": key },
+  });
+  expect(closed.status()).toBe(409);
+  expect(closed.headers()["content-type"]).toContain("application/problem+json");
+  const problem = (await closed.json()) as TProblem & { title: string; type: string };
+  expect(problem.status).toBe(409);
+  expect(problem.title).toMatch(/campaign is closed/);
+  expect(problem.errors).toEqual([{ path: "campaign", message: expect.stringMatching(/closed/) }]);
+
+  // Nothing was written: the same key is still free for a new action, which gets a fresh id and only its own letter,
+  // and no confirmation was mailed for the refused one.
+  const other = `open.${Date.now()}@example.org`;
+  const fresh = await request.post("/api/v1/actions", { data: action(other), headers: { "idempotency-key": key } });
+  expect(fresh.status()).toBe(202);
+  const { id } = (await fresh.json()) as { id: string };
+  const status = (await (await request.get(`/api/v1/actions/${id}`)).json()) as { letters: { recipientId: string }[] };
+  expect(status.letters.map((l) => l.recipientId)).toEqual(["ca-mp-mcpherson"]);
+  // Once the sender has mailed the new action's confirmation, there is still none for the refused one.
+  await expect.poll(async () => (await (await request.get("/dev/mail")).text()).includes(other), { timeout: 20_000 }).toBe(true);
+  expect(await (await request.get("/dev/mail")).text()).not.toContain(email);
 });

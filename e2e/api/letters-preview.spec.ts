@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { pdfPages, squash } from "../fixtures/pdf-text";
-import { DNC_SLUG, FLD_DEMANDS, FLD_SLUG } from "../fixtures/seed-facts";
+import { DNC_DEMANDS_KZ, DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
 
 const valid = {
-  campaign: FLD_SLUG,
+  campaign: DNC_SLUG,
   supporter: { name: "Әсем Нұрланова", email: "asem@example.org", city: "Toronto", country: "CA" },
   recipients: ["kz-president", "kz-embassy-uk"],
 };
@@ -16,7 +16,7 @@ test("[API] the preview answers the letters as JSON", async ({ request }) => {
   const { letters } = (await response.json()) as { letters: { recipientId: string; language: string; subject: string; text: string }[] };
   expect(letters.map((l) => l.recipientId)).toEqual(["kz-president", "kz-embassy-uk"]);
   expect(letters.every((l) => l.language === "kk")).toBe(true);
-  expect(letters[0]!.text).toContain("Аса құрметті Президент мырза");
+  expect(letters[0]!.text).toContain("Құрметті Президент мырза!");
   expect(letters[0]!.text).toContain("Сәлем");
   // Subjects rotate from one letter to the next.
   expect(letters[0]!.subject).not.toBe(letters[1]!.subject);
@@ -28,7 +28,7 @@ test("[API] the preview answers a print-ready PDF when asked for one", async ({ 
   expect(response.headers()["content-type"]).toBe("application/pdf");
   const { pages, width, height } = await pdfPages(await response.body());
   const all = squash(pages.join(" "));
-  for (const demand of FLD_DEMANDS) expect(all).toContain(squash(demand));
+  for (const demand of DNC_DEMANDS_KZ) expect(all).toContain(squash(demand));
   expect(all).toContain("Әсем Нұрланова");
   // A Canadian supporter prints on Letter paper.
   expect([Math.round(width), Math.round(height)]).toEqual([612, 792]);
@@ -37,11 +37,11 @@ test("[API] the preview answers a print-ready PDF when asked for one", async ({ 
 test("[API] bad input is a 422 problem with one entry per bad field", async ({ request }) => {
   const response = await request.post("/api/v1/letters/preview", {
     data: {
-      campaign: FLD_SLUG,
-      language: "fr",
+      campaign: DNC_SLUG,
+      language: "de",
       supporter: { name: "", email: "not-an-email", city: "Cork", country: "XX" },
       personalNote: "x".repeat(2001),
-      recipients: ["kz-president", "ca-mp-chong"],
+      recipients: ["kz-president", "ie-minister-foreign-affairs"],
     },
   });
   expect(response.status()).toBe(422);
@@ -66,7 +66,7 @@ test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized
   expect(notJson.status()).toBe(422);
   expect(((await notJson.json()) as TProblem).errors[0]!.path).toBe("(body)");
 
-  const form = await request.post("/api/v1/letters/preview", { form: { campaign: FLD_SLUG } });
+  const form = await request.post("/api/v1/letters/preview", { form: { campaign: DNC_SLUG } });
   expect(form.status()).toBe(422);
 
   const huge = await request.post("/api/v1/letters/preview", { data: { ...valid, personalNote: "x".repeat(200_000) } });
@@ -79,6 +79,17 @@ test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized
   const noRecipients = await request.post("/api/v1/letters/preview", { data: { ...valid, campaign: DNC_SLUG, recipients: [] } });
   expect(noRecipients.status()).toBe(422);
   expect(((await noRecipients.json()) as TProblem).errors.map((e) => e.path)).toEqual(["recipients"]);
+});
+
+test("[API] the closed campaign's preview answers 409: it takes no more letters", async ({ request }) => {
+  const response = await request.post("/api/v1/letters/preview", { data: { ...valid, campaign: FLD_SLUG } });
+  expect(response.status()).toBe(409);
+  expect(response.headers()["content-type"]).toContain("application/problem+json");
+  const problem = (await response.json()) as TProblem;
+  expect(problem.title).toMatch(/campaign is closed/);
+  expect(problem.errors.map((e) => e.path)).toEqual(["campaign"]);
+  const pdf = await request.post("/api/v1/letters/preview", { data: { ...valid, campaign: FLD_SLUG }, headers: { accept: "application/pdf" } });
+  expect(pdf.status()).toBe(409);
 });
 
 test("[API] one address gets a bounded number of PDFs a minute, and others are not held back", async ({ request }) => {

@@ -11,17 +11,31 @@ test("[API] the live campaigns are listed with their languages and letter counte
   const response = await request.get("/api/v1/campaigns");
   expect(response.status()).toBe(200);
   const list = (await response.json()) as { slug: string; title: string; status: string; languages: string[]; counters: { letters: number } }[];
-  expect(list.map((c) => c.slug).sort()).toEqual([DNC_SLUG, FLD_SLUG].sort());
+  // The Front Line Defenders campaign is closed: it is not listed.
+  expect(list.map((c) => c.slug)).toEqual([DNC_SLUG]);
   for (const campaign of list) {
     expect(campaign.status).toBe("live");
     expect(campaign.languages).toContain("en");
     expect(campaign.counters.letters).toBeGreaterThanOrEqual(0);
     expect(campaign.title.length).toBeGreaterThan(10);
   }
-  const fld = list.find((c) => c.slug === FLD_SLUG)!;
-  expect(fld.languages).toEqual(["en", "ru", "kk"]);
-  const dnc = list.find((c) => c.slug === DNC_SLUG)!;
+  const dnc = list.find((c) => c.slug === DNC_SLUG)! as (typeof list)[number] & { asOf: string; latestUpdate: { date: string; text: string; source: string } };
   expect(dnc.languages).toEqual(["en", "fr", "ru", "kk"]);
+  // Where the case stands: when that was last checked, and the newest dated update with its source.
+  expect(dnc.asOf).toBe("2026-12-01");
+  expect(dnc.latestUpdate.text.length).toBeGreaterThan(10);
+  expect(dnc.latestUpdate.source.length).toBeGreaterThan(3);
+});
+
+test("[API] the closed campaign is still served, marked closed, with its closing update", async ({ request }) => {
+  const response = await request.get(`/api/v1/campaigns/${FLD_SLUG}`);
+  expect(response.status()).toBe(200);
+  const fld = (await response.json()) as { status: string; asOf: string; latestUpdate: { date: string; text: string; source: string }; languages: string[] };
+  expect(fld.status).toBe("closed");
+  expect(fld.languages).toEqual(["en", "ru", "kk"]);
+  expect(fld.asOf).toBe("2026-12-01");
+  expect(fld.latestUpdate.text).toContain("released");
+  expect(fld.latestUpdate.text).toContain("/c/dnc-sekerbayeva-charges");
 });
 
 test("[API] a campaign lists its audiences and recipients with their channels", async ({ request }) => {
