@@ -43,8 +43,9 @@ test("[SITE] a closed campaign shows its outcome and no form", async ({ page }) 
   await expect(closing).toContainText("released");
   await expect(closing).toContainText("10 March 2025");
   await expect(closing.locator(".source a").first()).toHaveAttribute("href", /^https:\/\//);
-  // No form, no recipients to write to, nothing to send.
+  // No form, no recipients to write to, nothing to send, and no "no letters sent yet".
   await expect(page.locator("form")).toHaveCount(0);
+  await expect(page.getByTestId("letter-count")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: en.campaign.writeHeading })).toHaveCount(0);
   await expect(page.getByRole("heading", { level: 2, name: en.campaign.recipients })).toHaveCount(0);
   // The demands stay word for word, shown as the record they now are.

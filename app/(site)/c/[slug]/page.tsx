@@ -61,9 +61,12 @@ export default async function CampaignPage({ params }: TProps) {
         <p className="lead" lang={contentLang}>
           {content.summary}
         </p>
-        <p className="counter" data-testid="letter-count">
-          {t("campaign.letters", { count: campaign.letterCount })}
-        </p>
+        {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
+        {closed && campaign.letterCount === 0 ? null : (
+          <p className="counter" data-testid="letter-count">
+            {t("campaign.letters", { count: campaign.letterCount })}
+          </p>
+        )}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
       </header>
 
