@@ -3,7 +3,7 @@ import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { AppError } from "@/lib/errors/app-error";
 import { CATALOGS } from "@/lib/i18n/messages";
-import type { TCampaignRules } from "@/lib/schemas/letter-input";
+import { SLUG, type TCampaignRules } from "@/lib/schemas/letter-input";
 import { getLetterContext } from "./letter-context";
 import { recipientOrder } from "@/lib/campaigns/recipients";
 
@@ -35,7 +35,8 @@ export async function parseForCampaign<T>(
   schemas: { base: z.ZodType; forCampaign: (rules: TCampaignRules) => z.ZodType<T>; refusal: string },
 ): Promise<{ campaign: TCampaignView; input: T }> {
   const slug = typeof body === "object" && body !== null && "campaign" in body ? (body as { campaign: unknown }).campaign : undefined;
-  const campaign = typeof slug === "string" && slug.length <= 100 ? (await getLetterContext(db, slug))?.campaign : undefined;
+  // Only a well-formed slug is looked up: anything else (a NUL, a lone surrogate) is no campaign, not a query.
+  const campaign = typeof slug === "string" && slug.length <= 100 && SLUG.test(slug) ? (await getLetterContext(db, slug))?.campaign : undefined;
   // A closed campaign's letters are history: nothing more is written for it, whatever else the body says.
   if (campaign?.status === "closed") {
     throw new AppError("CONFLICT", "This campaign is closed: it no longer takes letters.", [

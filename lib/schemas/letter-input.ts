@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { isCountryCode } from "./countries";
+import { isSafeDisplayName, isSafeLine, isSafeText } from "./text-rules";
 
 export const PERSONAL_NOTE_MAX = 2000;
 export const NAME_MAX = 120;
@@ -15,33 +16,34 @@ export const CITY_MAX = 100;
 export const ADDRESS_MAX = 500;
 export const RECIPIENTS_MAX = 50;
 
-/** Control characters other than tab and line breaks, and the bidi overrides used to disguise text. */
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-/** One line of text: it may end up in a mail header, so no line breaks either. */
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
-
+/** One line of text: it may end up in a mail header (lib/schemas/text-rules.ts). */
 const line = (max: number) =>
   z
     .string({ message: "validation.required" })
     .trim()
     .min(1, { message: "validation.required" })
     .max(max, { message: "validation.tooLong" })
-    .refine((v) => !LINE_BREAK.test(v) && !UNSAFE_CHARACTERS.test(v), { message: "validation.oneLine" });
+    .refine(isSafeLine, { message: "validation.oneLine" });
 
 const block = (max: number, tooLong = "validation.tooLong") =>
   z
     .string()
     .max(max, { message: tooLong })
-    .refine((v) => !UNSAFE_CHARACTERS.test(v), { message: "validation.unsafeCharacters" })
+    .refine(isSafeText, { message: "validation.unsafeCharacters" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
+/** A campaign's slug as the content files write it: checked before it is looked up. */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const ZSupporter = z.object({
-  name: line(NAME_MAX),
+  // The name goes into From and Reply-To as a display name: it must not pass for an address there.
+  name: line(NAME_MAX).refine(isSafeDisplayName, { message: "validation.nameLikeAddress" }),
   email: z
     .string({ message: "validation.required" })
     .trim()
     .min(1, { message: "validation.required" })
     .max(254, { message: "validation.tooLong" })
+    .refine(isSafeLine, { message: "validation.email" })
     .pipe(z.email({ message: "validation.email" })),
   city: line(CITY_MAX),
   country: z
@@ -53,7 +55,11 @@ export const ZSupporter = z.object({
 });
 
 export const ZLetterInputBase = z.object({
-  campaign: z.string({ message: "validation.required" }).min(1, { message: "validation.required" }).max(100),
+  campaign: z
+    .string({ message: "validation.required" })
+    .min(1, { message: "validation.required" })
+    .max(100, { message: "validation.campaign" })
+    .regex(SLUG, { message: "validation.campaign" }),
   language: z.enum(LANGUAGES, { message: "validation.language" }).optional(),
   supporter: ZSupporter,
   signAs: z.enum(["full", "initials"]).optional(),
