@@ -66,11 +66,12 @@ test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized
   expect(notJson.status()).toBe(422);
   expect(((await notJson.json()) as TProblem).errors[0]!.path).toBe("(body)");
 
+  // A form body is the wrong type (415), a huge one too large (413).
   const form = await request.post("/api/v1/letters/preview", { form: { campaign: DNC_SLUG } });
-  expect(form.status()).toBe(422);
+  expect(form.status()).toBe(415);
 
   const huge = await request.post("/api/v1/letters/preview", { data: { ...valid, personalNote: "x".repeat(200_000) } });
-  expect(huge.status()).toBe(422);
+  expect(huge.status()).toBe(413);
   expect(((await huge.json()) as TProblem).errors[0]!.path).toBe("(body)");
 
   const array = await request.post("/api/v1/letters/preview", { data: [1, 2, 3] });

@@ -2,13 +2,14 @@ import { asc, eq } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters, recipients } from "@/lib/db/schema";
 import { ALREADY_WRITTEN } from "./confirm-action";
+import { isUuid } from "@/lib/schemas/ids";
 
 /**
  * What the thank-you page shows of one action: its letters, to whom, how and where they are. The action id is the
  * capability (a random UUID known only to the supporter); nothing about the supporter is returned.
  */
 export async function getActionStatus(db: TDb, actionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(actionId)) return undefined;
+  if (!isUuid(actionId)) return undefined;
   const [action] = await db
     .select({ id: actions.id, campaignSlug: actions.campaignSlug, status: actions.status, delivery: actions.delivery, country: actions.country })
     .from(actions)

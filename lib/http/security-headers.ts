@@ -39,7 +39,8 @@ export function staticSecurityHeaders(options: { https: boolean }): [string, str
  * Who may frame a page. Nobody, today: the partner embed (/embed/*, a later issue) will list its partner's
  * allowed origins here, and only there.
  */
-export function frameAncestors(_pathname: string): string {
+export function frameAncestors(pathname: string): string {
+  if (pathname.startsWith("/embed/")) return "'none'"; // until partners exist, no origin is allowed
   return "'none'";
 }
 

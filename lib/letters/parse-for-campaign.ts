@@ -3,7 +3,8 @@ import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { AppError } from "@/lib/errors/app-error";
 import { CATALOGS } from "@/lib/i18n/messages";
-import { SLUG, type TCampaignRules } from "@/lib/schemas/letter-input";
+import { SLUG } from "@/lib/schemas/ids";
+import type { TCampaignRules } from "@/lib/schemas/letter-input";
 import { getLetterContext } from "./letter-context";
 import { recipientOrder } from "@/lib/campaigns/recipients";
 

@@ -8,6 +8,7 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { isCountryCode } from "./countries";
+import { SLUG } from "./ids";
 import { isSafeDisplayName, isSafeLine, isSafeText } from "./text-rules";
 
 export const PERSONAL_NOTE_MAX = 2000;
@@ -32,12 +33,10 @@ const block = (max: number, tooLong = "validation.tooLong") =>
     .refine(isSafeText, { message: "validation.unsafeCharacters" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
-/** A campaign's slug as the content files write it: checked before it is looked up. */
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 export const ZSupporter = z.object({
   // The name goes into From and Reply-To as a display name: it must not pass for an address there.
-  name: line(NAME_MAX).refine(isSafeDisplayName, { message: "validation.nameLikeAddress" }),
+  // (Checked only once the line itself is fine, so one bad name is one error.)
+  name: line(NAME_MAX).refine((v) => !isSafeLine(v) || isSafeDisplayName(v), { message: "validation.nameLikeAddress" }),
   email: z
     .string({ message: "validation.required" })
     .trim()

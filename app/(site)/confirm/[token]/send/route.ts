@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { confirmAction } from "@/lib/actions/confirm-action";
 import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
+import { methodNotAllowed, route } from "@/lib/http/route";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +11,7 @@ export const dynamic = "force-dynamic";
  * The button on the confirmation page (a plain form POST: it works without JavaScript and behind any proxy): confirms
  * once, then shows the thank-you page. Only someone holding the emailed token can reach it.
  */
-export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export const POST = route({ params: z.object({ token: z.string().max(200) }) }, async (_request, { token }) => {
   const result = await confirmAction(await db(), token, new Date());
   const base = publicUrl();
   const target =
@@ -18,4 +19,7 @@ export async function POST(_request: Request, { params }: { params: Promise<{ to
       ? `${base}/c/${result.campaignSlug}/thanks?action=${result.actionId}`
       : `${base}/confirm-result?reason=${result.outcome}`;
   return NextResponse.redirect(target, { status: 303, headers: { "cache-control": "no-store" } });
-}
+});
+
+const refuse = methodNotAllowed("POST");
+export { refuse as GET, refuse as PUT, refuse as PATCH, refuse as DELETE };

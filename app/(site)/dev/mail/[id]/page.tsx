@@ -25,7 +25,7 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
       </p>
       <h1>{parsed.subject}</h1>
       <dl className="mail-headers">
-        {["from", "to", "reply-to", "message-id", "date"].map((name) => (
+        {["from", "to", "cc", "bcc", "reply-to", "message-id", "date"].map((name) => (
           <div key={name}>
             <dt>{name}</dt>
             <dd data-header={name}>{header(name)}</dd>
