@@ -33,31 +33,35 @@ const stop = () => {
 };
 process.on("exit", stop);
 
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {
-    /* not up yet */
+async function main() {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 240) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 1000));
   }
-  if (i > 240) throw new Error("the server did not start");
-  await new Promise((r) => setTimeout(r, 1000));
+
+  const started = performance.now();
+  console.log(`fuzz: ${runs} runs, seed ${seed}, against ${base}`);
+  try {
+    const report = await fuzzPublicApi(base, { runs, seed, onProgress: (n) => process.stdout.write(`  ${n} requests\r`) });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`\nfuzz: ${report.requests} requests in ${seconds.toFixed(1)} s (${(report.requests / seconds).toFixed(0)}/s), no property failed`);
+    console.log(`fuzz: answers by status: ${JSON.stringify(report.byStatus)}`);
+    const mail = await checkCapturedMail(base);
+    console.log(`fuzz: ${mail.messages} captured messages checked, ${mail.problems.length} with an added recipient or header`);
+    for (const p of mail.problems) console.log(`  ${p}`);
+    process.exitCode = mail.problems.length ? 1 : 0;
+  } catch (error) {
+    console.error(error instanceof Error ? `${error.message}\n${String((error as { cause?: unknown }).cause ?? "")}` : error);
+    process.exitCode = 1;
+  } finally {
+    stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
-const started = performance.now();
-console.log(`fuzz: ${runs} runs, seed ${seed}, against ${base}`);
-try {
-  const report = await fuzzPublicApi(base, { runs, seed, onProgress: (n) => process.stdout.write(`  ${n} requests\r`) });
-  const seconds = (performance.now() - started) / 1000;
-  console.log(`\nfuzz: ${report.requests} requests in ${seconds.toFixed(1)} s (${(report.requests / seconds).toFixed(0)}/s), no property failed`);
-  console.log(`fuzz: answers by status: ${JSON.stringify(report.byStatus)}`);
-  const mail = await checkCapturedMail(base);
-  console.log(`fuzz: ${mail.messages} captured messages checked, ${mail.problems.length} with an added recipient or header`);
-  for (const p of mail.problems) console.log(`  ${p}`);
-  process.exitCode = mail.problems.length ? 1 : 0;
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
+void main();
