@@ -7,7 +7,8 @@ const settings = parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files next to its own module; pg has optional native parts.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@react-pdf/renderer", "nodemailer"],
+  // piscina starts its threads from its own files, which must stay where npm put them.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@react-pdf/renderer", "nodemailer", "piscina"],
   poweredByHeader: false,
   // Types and lint are checked by `npm test` (tsc, eslint), not again by every build.
   typescript: { ignoreBuildErrors: true },

@@ -66,12 +66,18 @@ export const ZEnv = z.object({
   TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 1 to 10" }).int().min(1).max(10)).default(1),
   /** Submissions allowed per hour from one IP address (kept only as a salted hash). */
   RATE_LIMIT_IP_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(60),
-  /** Submissions allowed per hour for one supporter email address. */
+  /** Submissions allowed per hour for one supporter mailbox (its +tags, letter case and Gmail dots count as one). */
   RATE_LIMIT_EMAIL_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
+  /** Confirmation emails allowed per day to one mailbox, whatever the IP address they are asked from. */
+  RATE_LIMIT_CONFIRMATIONS_PER_DAY: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(10),
   /** PDF previews allowed per minute from one IP address (laying one out takes tens of milliseconds of CPU). */
   RATE_LIMIT_PDF_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(30),
   /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
   WORKER_IN_PROCESS: optional(boolish),
+  /** Threads the web process lays out PDF previews on; 0 lays them out on its main thread. Default: cores - 1, 1 to 2. */
+  WEB_PDF_THREADS: optional(z.coerce.number({ message: "expected a number" }).int().min(0).max(16)),
+  /** PDFs that may wait for a thread in the web process; one more is answered 503 with Retry-After. */
+  PDF_QUEUE_MAX: optional(z.coerce.number({ message: "expected a number" }).int().min(1).max(1000)).default(16),
   /** Threads `npm run worker` lays out PDFs on; 0 lays them out on its main thread. Default: one per core. */
   PDF_THREADS: optional(z.coerce.number({ message: "expected a number" }).int().min(0).max(64)),
 });

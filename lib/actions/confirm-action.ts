@@ -5,6 +5,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
+import { canonicalMailbox } from "./canonical-mailbox";
 import { hashToken } from "./tokens";
 
 export type TConfirmResult =
@@ -54,9 +55,10 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
     if (action.status === "confirmed") return { outcome: "already-confirmed" as const, actionId: action.id, campaignSlug: action.slug };
     if (action.status !== "awaiting-confirmation" || !action.expiresAt || action.expiresAt <= now) return { outcome: "expired" as const };
 
-    // One letter by email per official per campaign from one address. Confirmations from the same address are
-    // serialised, so two tabs confirming at once cannot both pass the check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${action.email.toLowerCase()}))`);
+    // One letter by email per official per campaign from one mailbox (its +tags and letter case are the same
+    // person). Confirmations to the same mailbox are serialised, so two tabs confirming at once cannot both pass.
+    const mailbox = canonicalMailbox(action.email);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${mailbox}))`);
     await tx.update(actions).set({ status: "confirmed", confirmedAt: now, updatedAt: now }).where(eq(actions.id, action.id));
     await tx.execute(sql`
       update ${letters} l set status = 'cancelled', last_error = ${ALREADY_WRITTEN}, updated_at = ${now}
@@ -65,7 +67,7 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
           select 1 from ${letters} o join ${actions} a on a.id = o.action_id
           where o.campaign_slug = l.campaign_slug and o.recipient_id = l.recipient_id and o.action_id <> l.action_id
             and o.channel = 'email' and o.status in (${sql.join(WRITTEN_STATUSES.map((status) => sql`${status}`), sql`, `)})
-            and lower(a.supporter_email) = ${action.email.toLowerCase()})`);
+            and a.supporter_mailbox = ${mailbox})`);
     await tx
       .update(letters)
       .set({ status: "queued", nextAttemptAt: now, updatedAt: now })

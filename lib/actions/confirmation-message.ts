@@ -3,7 +3,8 @@
  * submission only queues what it needs: lib/mail/types.ts). Composed then, it also knows which officials this
  * address has written to in the meantime.
  */
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, ne } from "drizzle-orm";
+import { canonicalMailbox } from "./canonical-mailbox";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
 import { env, publicUrl } from "@/lib/env";
@@ -13,6 +14,7 @@ import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
 import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 import { WRITTEN_STATUSES } from "./confirm-action";
+import { issueConfirmationToken } from "./issue-confirmation-token";
 
 /** The outbox's composer: confirmations are the only messages it holds as their makings. */
 export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, now) => {
@@ -29,6 +31,8 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
     // A link that no longer works is not worth mailing.
     .where(and(eq(actions.id, request.actionId), eq(actions.status, "awaiting-confirmation"), gt(actions.confirmExpiresAt, now)));
   if (!action) return undefined;
+  const token = request.token ?? (await issueConfirmationToken(db, action.id, now));
+  if (!token) return undefined;
   // The campaign as submissions see it (kept a few seconds): one read for a burst of confirmations.
   const campaign = (await getLetterContext(db, action.slug))?.campaign;
   if (!campaign) return undefined;
@@ -48,7 +52,7 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
         .where(
           and(
             eq(letters.campaignSlug, action.slug),
-            sql`lower(${actions.supporterEmail}) = ${action.email.toLowerCase()}`,
+            eq(actions.supporterMailbox, canonicalMailbox(action.email)),
             ne(letters.actionId, action.id),
             eq(letters.channel, "email"),
             inArray(letters.status, WRITTEN_STATUSES),
@@ -67,7 +71,7 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
     language,
     supporterName: action.name,
     campaignSubject: campaign.subject,
-    confirmUrl: `${base}/confirm/${request.token}`,
+    confirmUrl: `${base}/confirm/${token}`,
     emailLetters: emailRecipients.map(describe),
     postLetterCount: written.filter((l) => l.channel === "post").length,
     alreadyWritten: emailRecipients.filter((id) => earlier.some((e) => e.recipientId === id)).map(describe),

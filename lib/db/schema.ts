@@ -159,6 +159,8 @@ export const actions = pgTable(
     status: text("status", { enum: ["awaiting-confirmation", "confirmed", "expired"] }).notNull(),
     supporterName: text("supporter_name").notNull(),
     supporterEmail: text("supporter_email").notNull(),
+    /** The mailbox the email delivers to (lib/actions/canonical-mailbox.ts): what the per-address limits count. */
+    supporterMailbox: text("supporter_mailbox"),
     city: text("city").notNull(),
     country: text("country").notNull(),
     postalAddress: text("postal_address"),
@@ -169,6 +171,8 @@ export const actions = pgTable(
     consent: jsonb("consent").$type<{ updates?: boolean }>().notNull().default({}),
     partner: text("partner"),
     idempotencyKey: text("idempotency_key"),
+    /** A hash of the body the key came with: the same key with another body is refused, not answered. */
+    idempotencyFingerprint: text("idempotency_fingerprint"),
     /** Only a hash of the confirmation token is stored. */
     confirmTokenHash: text("confirm_token_hash"),
     confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
@@ -181,6 +185,7 @@ export const actions = pgTable(
     uniqueIndex("actions_idempotency_key").on(t.idempotencyKey),
     // Rate limits and the one-letter-per-official rule look actions up by lower-cased email and by IP hash.
     index("actions_email_lower").on(sql`lower(${t.supporterEmail})`, t.createdAt),
+    index("actions_mailbox").on(t.supporterMailbox, t.createdAt),
     index("actions_ip_hash").on(t.ipHash, t.createdAt),
   ],
 );
@@ -260,3 +265,17 @@ export const capturedMail = pgTable("captured_mail", {
   raw: text("raw").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Counters of fixed one-minute windows for limits that are not counted from the rows they limit (PDF previews
+ * leave no row): in the database, so that every app instance shares them. Old windows are deleted by housekeeping.
+ */
+export const rateCounts = pgTable(
+  "rate_counts",
+  {
+    key: text("key").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+    points: integer("points").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

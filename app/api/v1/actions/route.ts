@@ -32,7 +32,11 @@ export const POST = route({}, async (request) => {
     idempotencyKey,
     ipHash: hashIp(ip, settings.IP_HASH_SALT),
     now: new Date(),
-    rateLimits: { perIpPerHour: settings.RATE_LIMIT_IP_PER_HOUR, perEmailPerHour: settings.RATE_LIMIT_EMAIL_PER_HOUR },
+    rateLimits: {
+      perIpPerHour: settings.RATE_LIMIT_IP_PER_HOUR,
+      perEmailPerHour: settings.RATE_LIMIT_EMAIL_PER_HOUR,
+      confirmationsPerDay: settings.RATE_LIMIT_CONFIRMATIONS_PER_DAY,
+    },
     pageLanguage,
   });
   if (result.created) wakeWorker();

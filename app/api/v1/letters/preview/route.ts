@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
-import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import { db } from "@/lib/db/client";
 import { takePdfAllowanceFor } from "@/lib/http/pdf-limit";
+import { renderPdfOffThread } from "@/lib/http/render-pdf-off-thread";
 import { methodNotAllowed, route } from "@/lib/http/route";
 import { readJson } from "@/lib/http/read-json";
 import { previewLetters } from "@/lib/letters/preview-letters";
@@ -16,8 +16,9 @@ export const POST = route({}, async (request) => {
   const body = await readJson(request);
   const { letters, document } = await previewLetters(await db(), body, new Date());
   if ((request.headers.get("accept") ?? "").includes("application/pdf")) {
-    await takePdfAllowanceFor(request);
-    const pdf = await renderLetterPdf(document);
+    // Each letter is at least a page of layout: a seven-letter preview counts as seven.
+    await takePdfAllowanceFor(request, document.letters.length);
+    const pdf = await renderPdfOffThread(document);
     return new Response(new Uint8Array(pdf), {
       headers: {
         "content-type": "application/pdf",

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
-import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import { db } from "@/lib/db/client";
 import { letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { takePdfAllowanceFor } from "@/lib/http/pdf-limit";
+import { renderPdfOffThread } from "@/lib/http/render-pdf-off-thread";
 import { ZUuid, methodNotAllowed, route } from "@/lib/http/route";
 import { z } from "zod";
 
@@ -14,7 +14,7 @@ export const GET = route({ params: z.object({ id: ZUuid, letterId: ZUuid }) }, a
   const [letter] = await (await db()).select().from(letters).where(and(eq(letters.id, letterId), eq(letters.actionId, id)));
   if (!letter) throw new AppError("NOT_FOUND", "No such letter.", [{ path: "letterId", code: "notFound", message: "not found" }]);
   await takePdfAllowanceFor(request);
-  const pdf = await renderLetterPdf({ title: letter.subject, author: letter.page.sender[0] ?? "", language: letter.page.language, letters: [letter.page] });
+  const pdf = await renderPdfOffThread({ title: letter.subject, author: letter.page.sender[0] ?? "", language: letter.page.language, letters: [letter.page] });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "content-type": "application/pdf",
