@@ -122,3 +122,29 @@ test("[SITE] a page on another origin cannot frame the case page or the confirma
     partner.close();
   }
 });
+
+test("[API] the per-address limit counts the mailbox, not the spelling, and says when to try again", async ({ request }) => {
+  const stamp = Date.now();
+  const spellings = [`mb${stamp}@gmail.com`, `MB${stamp}+1@gmail.com`, `m.b${stamp}+2@gmail.com`, `mb${stamp}@googlemail.com`, `m.b.${stamp}@Gmail.com`];
+  for (const [i, email] of spellings.entries()) {
+    const accepted = await request.post("/api/v1/actions", { data: { ...letter, supporter: { ...letter.supporter, email }, delivery: "email" }, headers: { "x-forwarded-for": `198.51.100.${i + 10}` } });
+    expect(accepted.status()).toBe(202);
+  }
+  const refused = await request.post("/api/v1/actions", {
+    data: { ...letter, supporter: { ...letter.supporter, email: `mb${stamp}+6@gmail.com` }, delivery: "email" },
+    headers: { "x-forwarded-for": "198.51.100.99" },
+  });
+  await problemOf(refused, 429);
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(3000);
+});
+
+test("[API] an Idempotency-Key reused with another body is a 422, not the first action's answer", async ({ request }) => {
+  const key = `key-${Date.now()}`;
+  const body = { ...letter, supporter: { ...letter.supporter, email: `idem.${Date.now()}@example.org` }, delivery: "post" };
+  const first = await request.post("/api/v1/actions", { data: body, headers: { "idempotency-key": key } });
+  expect(first.status()).toBe(202);
+  const again = await request.post("/api/v1/actions", { data: body, headers: { "idempotency-key": key } });
+  expect(await again.json()).toEqual(await first.json());
+  const other = await problemOf(await request.post("/api/v1/actions", { data: { ...body, personalNote: "another letter" }, headers: { "idempotency-key": key } }), 422);
+  expect(other.errors).toEqual([expect.objectContaining({ path: "Idempotency-Key", code: "idempotencyKeyReused" })]);
+});

@@ -262,15 +262,16 @@ describe.each(testDatabases())("limits counted in the database on $name", ({ ope
     await database?.close();
   });
 
-  it("spends an allowance by points within a minute, says how long to wait, and starts again with the next minute", async () => {
-    const at = new Date("2026-12-01T10:00:10Z");
-    const take = (points: number, now = at) => takeAllowance(database.db, { key: "pdf:test", points, perMinute: 10, now });
-    expect(await take(7)).toBeUndefined();
-    expect(await take(3)).toBeUndefined();
-    expect(await take(1)).toBe(50);
-    expect(await take(1, new Date("2026-12-01T10:01:00Z"))).toBeUndefined();
+  it("spends an allowance by points within a minute of the first request, says how long to wait, then opens a new minute", async () => {
+    const at = (seconds: number) => new Date(Date.parse("2026-12-01T10:00:50Z") + seconds * 1000);
+    const take = (points: number, seconds: number) => takeAllowance(database.db, { key: "pdf:test", points, perMinute: 10, now: at(seconds) });
+    expect(await take(7, 0)).toBeUndefined();
+    // The window is the first request's minute, not the clock's: 10:00:50 to 10:01:50.
+    expect(await take(3, 20)).toBeUndefined();
+    expect(await take(1, 30)).toBe(30);
+    expect(await take(1, 61)).toBeUndefined();
     // Another key has its own allowance.
-    expect(await takeAllowance(database.db, { key: "pdf:other", points: 10, perMinute: 10, now: at })).toBeUndefined();
-    expect(await deleteOldAllowances(database.db, new Date("2026-12-01T12:00:00Z"))).toBe(3);
+    expect(await takeAllowance(database.db, { key: "pdf:other", points: 10, perMinute: 10, now: at(0) })).toBeUndefined();
+    expect(await deleteOldAllowances(database.db, at(3 * 3600))).toBe(2);
   });
 });

@@ -267,15 +267,12 @@ export const capturedMail = pgTable("captured_mail", {
 });
 
 /**
- * Counters of fixed one-minute windows for limits that are not counted from the rows they limit (PDF previews
- * leave no row): in the database, so that every app instance shares them. Old windows are deleted by housekeeping.
+ * Allowances for limits that are not counted from the rows they limit (PDF previews leave no row): one row per key,
+ * its window opened by the first request and lasting a minute. In the database, so every app instance shares them.
+ * Rows of windows long past are deleted by housekeeping.
  */
-export const rateCounts = pgTable(
-  "rate_counts",
-  {
-    key: text("key").notNull(),
-    windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
-    points: integer("points").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
-);
+export const rateCounts = pgTable("rate_counts", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  points: integer("points").notNull(),
+});

@@ -78,6 +78,11 @@ export async function renderPdfOffThread(document: TLetterDocument): Promise<Buf
   }
 }
 
+/** How many threads lay out PDFs (0: the main thread does), once they have started. */
+export async function pdfThreadCount(): Promise<number> {
+  return (await state().ready)?.threads.length ?? 0;
+}
+
 /** Stops the threads (at shutdown). */
 export async function closePdfThreads(): Promise<void> {
   const pool = await store[KEY]?.ready;

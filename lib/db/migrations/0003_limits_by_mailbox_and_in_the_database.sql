@@ -1,8 +1,7 @@
 CREATE TABLE "rate_counts" (
-	"key" text NOT NULL,
+	"key" text PRIMARY KEY NOT NULL,
 	"window_start" timestamp with time zone NOT NULL,
-	"points" integer NOT NULL,
-	CONSTRAINT "rate_counts_key_window_start_pk" PRIMARY KEY("key","window_start")
+	"points" integer NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "actions" ADD COLUMN "supporter_mailbox" text;--> statement-breakpoint
