@@ -63,7 +63,7 @@ export const ZEnv = z.object({
   IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
   /** Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is that many entries
    * from the right (lib/http/client-address.ts). */
-  TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 1 to 10" }).int().min(1).max(10)).default(1),
+  TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 0 to 10" }).int().min(0).max(10)).default(1),
   /** Submissions allowed per hour from one IP address (kept only as a salted hash). */
   RATE_LIMIT_IP_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(60),
   /** Submissions allowed per hour for one supporter mailbox (its +tags, letter case and Gmail dots count as one). */

@@ -95,7 +95,9 @@ test("[API] the closed campaign's preview answers 409: it takes no more letters"
 
 test("[API] one address gets a bounded number of PDFs a minute, and others are not held back", async ({ request }) => {
   // Each request comes from its own test address, through one trusted proxy (TRUSTED_PROXIES=1).
-  const from = (address: string) => ({ accept: "application/pdf", "x-forwarded-for": address });
+  // Each also claims a socket address of its own (x-ul-peer): the server writes the real one over it, or every
+  // request would count as that one address, and "another address" below would be refused.
+  const from = (address: string) => ({ accept: "application/pdf", "x-forwarded-for": address, "x-ul-peer": "203.0.113.5" });
   const busy = "198.51.100.77";
   const statuses: number[] = [];
   // The limit is RATE_LIMIT_PDF_PER_MINUTE (30 by default) letters' worth: 15 previews of these two letters.
