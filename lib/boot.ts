@@ -7,6 +7,9 @@ import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { loadContent } from "@/lib/templates/load-content";
 
+/** The longest a stop may take; orchestrators (Docker, systemd, Kubernetes) kill at 10 s. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
 /**
  * Runs once when the server starts (instrumentation.ts): validates the settings, opens the database and applies
  * migrations, and loads the content files. Any failure stops the server with a message naming what to fix.
@@ -27,10 +30,17 @@ export async function boot(): Promise<void> {
     ? startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME })
     : undefined;
   const stopHousekeeping = inProcess ? startHousekeeping(database.db) : undefined;
-  // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: finish the sender's pass, then close the
-  // database cleanly (PGlite writes its files on close) before the process ends.
+  // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: stop the sender (sends already on the wire
+  // finish, the rest go back to the queue), then close the database cleanly (PGlite writes its files on close).
+  // Whatever happens, the process is gone within SHUTDOWN_DEADLINE_MS: a supervisor's SIGKILL usually follows at
+  // 10 s, and a letter still in flight then is taken over by another worker when its short lock runs out.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      console.log(`Urgent Letters: ${signal}, stopping.`);
+      setTimeout(() => {
+        console.error(`Urgent Letters: not stopped after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now.`);
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
       stopHousekeeping?.();
       void (async () => {
         await worker?.stop().catch(() => {});
