@@ -5,10 +5,13 @@ import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
+import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 import { loadContent } from "@/lib/templates/load-content";
 
 /** The longest a stop may take; orchestrators (Docker, systemd, Kubernetes) kill at 10 s. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
+/** Of that, what requests in progress get to finish once no new ones are taken. */
+const REQUEST_GRACE_MS = 3_000;
 
 /**
  * Runs once when the server starts (instrumentation.ts): validates the settings, opens the database and applies
@@ -43,6 +46,8 @@ export async function boot(): Promise<void> {
       }, SHUTDOWN_DEADLINE_MS).unref();
       stopHousekeeping?.();
       void (async () => {
+        // New connections are refused from here on; requests in progress get a few seconds to finish.
+        await stopAcceptingRequests(REQUEST_GRACE_MS);
         await worker?.stop().catch(() => {});
         transport.close();
         await database.close().catch(() => {});
