@@ -12,7 +12,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { opsPort, startApp, submission } from "./app-process";
+import { opsPort, startApp, submission } from "@/test/app-process";
 
 /** Room left once the app has made its database (~40 MB): less than the 16 MB a new WAL segment needs. */
 const LEFT_KB = 12_000;

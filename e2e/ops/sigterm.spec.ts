@@ -10,8 +10,8 @@ import { expect, test } from "@playwright/test";
 import { inArray } from "drizzle-orm";
 import { openDatabase } from "@/lib/db/open";
 import { actions } from "@/lib/db/schema";
-import { opsPort, startApp, submission } from "./app-process";
-import { createScratchDatabase } from "./scratch-postgres";
+import { opsPort, startApp, submission } from "@/test/app-process";
+import { createScratchDatabase } from "@/test/scratch-postgres";
 
 const CONNECTIONS = 24;
 const LOAD_BEFORE_SIGNAL_MS = 3000;

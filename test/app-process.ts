@@ -24,8 +24,9 @@ export function opsPort(offset: number): number {
   return Number(process.env.E2E_PORT ?? 3210) + offset;
 }
 
-export function startProcess(args: string[], options: { env: Record<string, string>; url?: string }): TAppProcess {
-  const child: ChildProcess = spawn(process.execPath, args, {
+/** Node with `args` (or another `command` with its `args`) in its own process group. */
+export function startProcess(args: string[], options: { env: Record<string, string>; url?: string; command?: string; args?: string[] }): TAppProcess {
+  const child: ChildProcess = spawn(options.command ?? process.execPath, options.command ? (options.args ?? []) : args, {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
