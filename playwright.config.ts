@@ -31,6 +31,12 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "browser", testIgnore: "ops/**" },
+    // Process-level tests (signals, a full disk, several instances behind a proxy) start servers of their own from
+    // the same build: they run after the browser tests, alone, so the two do not compete for the machine.
+    { name: "ops", testMatch: "ops/**/*.spec.ts", dependencies: ["browser"], fullyParallel: false, workers: 1 },
+  ],
   webServer: {
     command: "rm -rf .data-e2e && node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,

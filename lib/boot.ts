@@ -6,7 +6,13 @@ import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
+import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 import { loadContent } from "@/lib/templates/load-content";
+
+/** The longest a stop may take; orchestrators (Docker, systemd, Kubernetes) kill at 10 s. */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+/** Of that, what requests in progress get to finish once no new ones are taken. */
+const REQUEST_GRACE_MS = 3_000;
 
 /**
  * Runs once when the server starts (instrumentation.ts): validates the settings, opens the database and applies
@@ -35,14 +41,23 @@ export async function boot(): Promise<void> {
     ? startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME })
     : undefined;
   const stopHousekeeping = inProcess ? startHousekeeping(database.db) : undefined;
-  // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: finish the sender's pass, then close the
-  // database cleanly (PGlite writes its files on close) before the process ends.
+  // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: stop the sender (sends already on the wire
+  // finish, the rest go back to the queue), then close the database cleanly (PGlite writes its files on close).
+  // Whatever happens, the process is gone within SHUTDOWN_DEADLINE_MS: a supervisor's SIGKILL usually follows at
+  // 10 s, and a letter still in flight then is taken over by another worker when its short lock runs out.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      console.log(`Urgent Letters: ${signal}, stopping.`);
+      setTimeout(() => {
+        console.error(`Urgent Letters: not stopped after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now.`);
+        process.exit(1);
+      }, SHUTDOWN_DEADLINE_MS).unref();
       stopHousekeeping?.();
       void (async () => {
+        // New connections are refused from here on; requests in progress get a few seconds to finish.
+        await stopAcceptingRequests(REQUEST_GRACE_MS);
         await worker?.stop().catch(() => {});
-        await closePdfThreads();
+        await closePdfThreads().catch(() => {});
         transport.close();
         await database.close().catch(() => {});
         process.exit(0);

@@ -11,6 +11,7 @@ import { nextRetry } from "./backoff";
 import { buildDigestMessage } from "./build-digest-message";
 import { buildLetterMessage, letterMessageId, signatureOf } from "./build-letter-message";
 import type { TClaimedLetter } from "./claim-letters";
+import type { TLockKeeper } from "./keep-locks";
 import { clearHardFailures, markFailed, markRetry, markSent, recordHardFailure } from "./letter-outcomes";
 import type { TMessageSettings } from "./message-parts";
 import { classifySendError } from "./send-errors";
@@ -42,8 +43,8 @@ export type TDeliveryContext = {
   random: () => number;
   settings: TMessageSettings;
   renderPdf: TPdfRenderer;
-  /** The lock value this pass wrote on its letters: the token every update is guarded with. */
-  lock: Date;
+  /** The lock on this pass's letters, renewed while it works: every update is guarded with its current value. */
+  locks: TLockKeeper;
   counts: TSendCounts;
   log: (message: string) => void;
   /** Set when the relay or network is down: jobs not started yet go back to the queue untouched. */
@@ -73,7 +74,7 @@ export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Pro
     message = buildLetterMessage({ letter, action, recipient, settings: ctx.settings, pdf });
   } catch (error) {
     // Nothing was sent and trying again would build the same thing: a campaigner has to look at it.
-    await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), error: `not sent: ${describe(error)}`, attempted: false }));
+    await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now: ctx.now(), error: `not sent: ${describe(error)}`, attempted: false })));
     return;
   }
   try {
@@ -83,7 +84,7 @@ export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Pro
     return;
   }
   const messageId = letterMessageId(letter.id, ctx.settings.mailFrom);
-  const marked = await tally(ctx.counts, "sent", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId }));
+  const marked = await tally(ctx.counts, "sent", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId })));
   if (marked === 0) ctx.log(`letter ${letter.id} was sent but its lock had been taken over: a second copy may follow (${messageId})`);
   await endHardFailures(ctx, recipient);
 }
@@ -104,7 +105,7 @@ export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Pro
     const pdf = await ctx.renderPdf(document);
     message = buildDigestMessage({ digestId, entries, recipient, settings: ctx.settings, pdf, date: ctx.now() });
   } catch (error) {
-    await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), error: `digest not sent: ${describe(error)}`, attempted: false }));
+    await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now: ctx.now(), error: `digest not sent: ${describe(error)}`, attempted: false })));
     return;
   }
   try {
@@ -114,7 +115,7 @@ export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Pro
     return;
   }
   const messageId = String(message.messageId);
-  const marked = await tally(ctx.counts, "digested", markSent(ctx.db, { ids, lock: ctx.lock, now: ctx.now(), messageId, digestId }));
+  const marked = await tally(ctx.counts, "digested", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, digestId })));
   if (marked < ids.length) ctx.log(`digest ${digestId}: ${ids.length - marked} letters had lost their lock: copies may follow`);
   await endHardFailures(ctx, recipient);
 }
@@ -133,7 +134,7 @@ async function recordSendFailure(ctx: TDeliveryContext, letters: TClaimedLetter[
   const now = ctx.now();
   const ids = letters.map((l) => l.id);
   if (failure.kind === "permanent") {
-    const failed = await tally(ctx.counts, "failed", markFailed(ctx.db, { ids, lock: ctx.lock, now, error: failure.message, attempted: true }));
+    const failed = await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now, error: failure.message, attempted: true })));
     // One email refused once is one hard failure, however many letters it carried.
     if (failed > 0) await recordHardFailure(ctx.db, recipientId, now);
     return;
@@ -144,10 +145,10 @@ async function recordSendFailure(ctx: TDeliveryContext, letters: TClaimedLetter[
   for (const [attempts, group] of byAttempts) {
     const decision = nextRetry(attempts, now, ctx.random);
     if (decision.retry) {
-      await tally(ctx.counts, "retried", markRetry(ctx.db, { ids: group, lock: ctx.lock, now, error: failure.message, at: decision.at }));
+      await tally(ctx.counts, "retried", ctx.locks.withLock((lock) => markRetry(ctx.db, { ids: group, lock, now, error: failure.message, at: decision.at })));
     } else {
       const error = `gave up after trying for 24 hours: ${failure.message}`;
-      await tally(ctx.counts, "failed", markFailed(ctx.db, { ids: group, lock: ctx.lock, now, error, attempted: true }));
+      await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids: group, lock, now, error, attempted: true })));
     }
   }
 }

@@ -9,6 +9,7 @@ import type { TDb } from "@/lib/db/open";
 import { actions, campaigns, recipients } from "@/lib/db/schema";
 import type { TMailTransport } from "@/lib/mail/transport";
 import { claimDigestLetters, claimDueLetters, type TClaimedLetter } from "./claim-letters";
+import { keepLocks } from "./keep-locks";
 import { deliverDigest, deliverLetter, tally, type TAction, type TDeliveryContext, type TJob, type TPdfRenderer, type TRecipient, type TSendCounts } from "./deliver";
 import { markDeferred, markFailed } from "./letter-outcomes";
 import { DEFAULT_CAPS, normaliseCaps, planRecipient, type TCaps } from "./pacing";
@@ -17,8 +18,13 @@ import { loadRecipientLoad } from "./recipient-load";
 export type { TSendCounts, TPdfRenderer } from "./deliver";
 
 export const DEFAULT_BATCH_SIZE = 50;
-/** Long enough for a full batch with slow SMTP answers; a crashed worker's letters wait this long at most. */
-export const DEFAULT_LOCK_MS = 5 * 60_000;
+/**
+ * A claim holds its letters this long, and the pass renews it every DEFAULT_LOCK_MS / 4 while it works
+ * (keep-locks.ts): a crashed worker's letters are taken over within about this long, however long a live pass takes.
+ */
+export const DEFAULT_LOCK_MS = 20_000;
+/** A pass starts no new send after this long, so a worker that is asked to stop, or a digest, is not held up. */
+export const DEFAULT_PASS_BUDGET_MS = 2.5 * 60_000;
 /** Letters in progress at once: rendering one PDF overlaps with the SMTP and database round trips of others. */
 export const DEFAULT_CONCURRENCY = 4;
 /** A digest of 1000 letters is a PDF of about 4 MB, which mail servers still accept. */
@@ -33,6 +39,10 @@ export type TSendDueLettersOptions = {
   mailFrom: string;
   organisationName: string;
   lockMs?: number;
+  /** How often the pass renews its lock; default lockMs / 4. */
+  heartbeatMs?: number;
+  /** Aborted when the worker is stopping: sends not started yet go back to the queue untouched. */
+  signal?: AbortSignal;
   /** Defaults to renderLetterPdf; injectable so long simulations need not lay out every PDF. */
   renderPdf?: TPdfRenderer;
   concurrency?: number;
@@ -51,6 +61,8 @@ export async function sendDueLetters(options: TSendDueLettersOptions): Promise<T
   const claimed = await claimDueLetters(db, { now: start, lockUntil: lock, limit: options.batchSize ?? DEFAULT_BATCH_SIZE });
   if (claimed.length === 0) return counts;
 
+  const log = options.log ?? ((message: string) => console.warn(`[delivery] ${message}`));
+  const locks = keepLocks({ db, lock, lockMs, everyMs: options.heartbeatMs ?? lockMs / 4, now: options.now, log });
   const ctx: TDeliveryContext = {
     db,
     transport: options.transport,
@@ -58,20 +70,27 @@ export async function sendDueLetters(options: TSendDueLettersOptions): Promise<T
     random: options.random ?? Math.random,
     settings: { mailFrom: options.mailFrom, organisationName: options.organisationName },
     renderPdf: options.renderPdf ?? renderLetterPdf,
-    lock,
+    locks,
     counts,
-    log: options.log ?? ((message) => console.warn(`[delivery] ${message}`)),
+    log,
     stopped: false,
   };
-  const lookup = await loadLookup(db, claimed);
-  const jobs: TJob[] = [];
-  for (const [recipientId, group] of groupBy(claimed, (l) => l.recipientId)) {
-    jobs.push(...(await planGroup(ctx, lookup, recipientId, group, { now: start, maxDigest: options.maxDigestLetters ?? DEFAULT_MAX_DIGEST_LETTERS })));
+  try {
+    const lookup = await loadLookup(db, claimed);
+    const jobs: TJob[] = [];
+    for (const [recipientId, group] of groupBy(claimed, (l) => l.recipientId)) {
+      jobs.push(...(await planGroup(ctx, lookup, recipientId, group, { now: start, maxDigest: options.maxDigestLetters ?? DEFAULT_MAX_DIGEST_LETTERS })));
+    }
+    // Single letters first: a large digest takes seconds to lay out and should not hold them up.
+    jobs.sort((a, b) => Number(a.kind === "digest") - Number(b.kind === "digest"));
+    await runJobs(ctx, jobs, options.concurrency ?? DEFAULT_CONCURRENCY, {
+      deadline: start.getTime() + DEFAULT_PASS_BUDGET_MS,
+      lockMs,
+      signal: options.signal,
+    });
+  } finally {
+    await locks.stop();
   }
-  // Single letters first: a large digest takes seconds to lay out and should not hold them up.
-  jobs.sort((a, b) => Number(a.kind === "digest") - Number(b.kind === "digest"));
-  // Stop starting new sends well before the lock runs out, so no other worker can take a letter we are still sending.
-  await runJobs(ctx, jobs, options.concurrency ?? DEFAULT_CONCURRENCY, start.getTime() + lockMs / 2);
   return counts;
 }
 
@@ -100,13 +119,13 @@ async function planGroup(
   group: TClaimedLetter[],
   { now, maxDigest }: { now: Date; maxDigest: number },
 ): Promise<TJob[]> {
-  const { db, lock } = ctx;
+  const { db } = ctx;
   const recipient = lookup.recipients.get(recipientId);
   const orphans = group.filter((l) => !lookup.actions.has(l.actionId));
   if (!recipient?.email || orphans.length > 0) {
     const bad = recipient?.email ? orphans : group;
     const error = recipient?.email ? "the letter's action is missing" : "the official has no email address";
-    await tally(ctx.counts, "failed", markFailed(db, { ids: bad.map((l) => l.id), lock, now, error, attempted: false }));
+    await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(db, { ids: bad.map((l) => l.id), lock, now, error, attempted: false })));
     group = group.filter((l) => !bad.includes(l));
     if (!recipient || group.length === 0) return [];
   }
@@ -137,7 +156,8 @@ async function planGroup(
   let ahead = load.ahead;
   if (plan.digestNow > 0) {
     const taken = group.slice(0, plan.digestNow);
-    const extra = await claimDigestLetters(db, { recipientId, now, lockUntil: lock, limit: plan.digestNow - taken.length });
+    // Claimed with the pass's current lock value, so the heartbeat renews them with the rest.
+    const extra = await ctx.locks.withLock((lock) => claimDigestLetters(db, { recipientId, now, lockUntil: lock, limit: plan.digestNow - taken.length }));
     await addActions(db, lookup, extra);
     jobs.push({
       kind: "digest",
@@ -158,7 +178,7 @@ async function planGroup(
     }
   });
   for (const [at, ids] of later) {
-    await tally(ctx.counts, "deferred", markDeferred(db, { ids, lock, now, at: new Date(at) }));
+    await tally(ctx.counts, "deferred", ctx.locks.withLock((lock) => markDeferred(db, { ids, lock, now, at: new Date(at) })));
   }
   return jobs;
 }
@@ -169,15 +189,24 @@ async function addActions(db: TDb, lookup: TLookup, letters: TClaimedLetter[]): 
   for (const row of await db.select().from(actions).where(inArray(actions.id, missing))) lookup.actions.set(row.id, row);
 }
 
-async function runJobs(ctx: TDeliveryContext, jobs: TJob[], concurrency: number, deadline: number): Promise<void> {
+async function runJobs(
+  ctx: TDeliveryContext,
+  jobs: TJob[],
+  concurrency: number,
+  limits: { deadline: number; lockMs: number; signal?: AbortSignal },
+): Promise<void> {
   let next = 0;
   const runner = async () => {
     while (next < jobs.length) {
       const job = jobs[next++]!;
-      if (ctx.stopped || ctx.now().getTime() > deadline) {
+      const now = ctx.now().getTime();
+      // A send starts only while at least half a lock is left: if renewals fail (database unreachable) the lock runs
+      // down, and no other worker may take a letter we are still sending.
+      const lockLeft = ctx.locks.lock.getTime() - now;
+      if (ctx.stopped || limits.signal?.aborted || now > limits.deadline || lockLeft < limits.lockMs / 2) {
         // Not started: back to the queue as it was, for the next pass.
         const ids = job.kind === "letter" ? [job.letter.id] : job.entries.map((e) => e.letter.id);
-        await tally(ctx.counts, "deferred", markDeferred(ctx.db, { ids, lock: ctx.lock, now: ctx.now() }));
+        await tally(ctx.counts, "deferred", ctx.locks.withLock((lock) => markDeferred(ctx.db, { ids, lock, now: ctx.now() })));
         continue;
       }
       try {

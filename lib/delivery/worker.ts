@@ -32,7 +32,10 @@ export type TWorker = { stop(): Promise<void> };
 
 export function startWorker(options: TStartWorkerOptions): TWorker {
   const { intervalMs = DEFAULT_INTERVAL_MS, onPass, pass = sendDueLetters, ...rest } = options;
-  const passOptions: TSendDueLettersOptions = { ...rest, now: options.now ?? (() => new Date()) };
+  // Stopping aborts the pass in progress: what it has not started goes back to the queue, so a stop (SIGTERM) waits
+  // only for the sends already on the wire.
+  const abort = new AbortController();
+  const passOptions: TSendDueLettersOptions = { ...rest, now: options.now ?? (() => new Date()), signal: abort.signal };
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const log = options.log ?? ((message: string) => console.error(`[delivery] ${message}`));
   let stopping = false;
@@ -82,6 +85,7 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
   return {
     async stop() {
       stopping = true;
+      abort.abort();
       wakers.delete(onWake);
       wake?.();
       await loop;

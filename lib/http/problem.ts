@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import type { z } from "zod";
+import { isConnectionError } from "@/lib/db/is-connection-error";
 import { AppError, type TFieldError } from "@/lib/errors/app-error";
 
 /** application/problem+json (RFC 9457) with one entry per bad field. */
@@ -34,7 +35,25 @@ export async function withProblems(handler: () => Promise<Response>): Promise<Re
     return await handler();
   } catch (error) {
     if (error instanceof AppError) return problem(error);
+    if (isConnectionError(error)) return databaseUnavailable(error);
     console.error(error);
     return problem(new AppError("INTERNAL", "Something went wrong on our side. Please try again in a moment."));
   }
+}
+
+/** Seconds a client is asked to wait when the database is unreachable: a restart or failover takes about that long. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database went away mid-request (restart, failover, full disk): not the client's fault and not a bug, so 503
+ * with Retry-After rather than 500. Logged as one line, since a restart produces many of them at once.
+ */
+function databaseUnavailable(error: unknown): NextResponse {
+  // Drizzle wraps the driver's error in one whose message is the whole query: the driver's own says what happened.
+  let inner = error;
+  while (inner instanceof Error && inner.cause) inner = inner.cause;
+  console.warn(`[db] request answered 503: ${inner instanceof Error ? inner.message : String(inner)}`);
+  const response = problem(new AppError("UNAVAILABLE", "The letters database is not reachable just now. Please try again in a few seconds."));
+  response.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+  return response;
 }

@@ -11,6 +11,8 @@ export const dynamic = "force-dynamic";
  * The button on the confirmation page (a plain form POST: it works without JavaScript and behind any proxy): confirms
  * once, then shows the thank-you page. Only someone holding the emailed token can reach it.
  */
+// route(): a database lost mid-confirmation answers 503 with Retry-After, and pressing again is safe (a second
+// confirmation only shows the letters).
 export const POST = route({ params: z.object({ token: z.string().max(200) }) }, async (_request, { token }) => {
   const result = await confirmAction(await db(), token, new Date());
   const base = publicUrl();

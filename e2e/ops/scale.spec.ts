@@ -1,0 +1,138 @@
+/**
+ * Two instances and two workers on one Postgres, behind nginx (test/cluster.ts): submissions and confirmations work
+ * through the proxy, whichever instance answers; the per-IP and per-email limits are one count across instances
+ * (they live in SQL); no letter is sent twice (Message-IDs counted at a real SMTP server); and a content edit in the
+ * database is seen by both instances once the campaign cache's few seconds are over. Without nginx installed the
+ * same checks run against the two instances directly (.ci/run installs it).
+ */
+import { expect, test } from "@playwright/test";
+import { eq, and } from "drizzle-orm";
+import { openDatabase } from "@/lib/db/open";
+import { letterTemplates, letters } from "@/lib/db/schema";
+import { startTestSmtp } from "@/lib/delivery/testing/smtp";
+import { opsPort } from "@/test/app-process";
+import { startCluster } from "@/test/cluster";
+import { createScratchDatabase } from "@/test/scratch-postgres";
+
+const base = process.env.DATABASE_URL?.trim();
+const SUPPORTERS = 6;
+const RECIPIENTS = ["ca-minister-foreign-affairs", "ca-parl-sec-foreign-affairs"];
+/** The campaign cache's lifetime (lib/letters/letter-context.ts) and some slack for a loaded machine. */
+const CACHE_BOUND_MS = 5_000 + 10_000;
+
+type TPost = { status: number; json: Record<string, unknown>; headers: Headers };
+
+async function post(url: string, body: unknown, forwardedFor: string): Promise<TPost> {
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+}
+
+const action = (email: string) => ({
+  campaign: "dnc-sekerbayeva-charges",
+  supporter: { name: "Scale Supporter", email, city: "Toronto", country: "CA" },
+  recipients: RECIPIENTS,
+  delivery: "email",
+});
+
+if (base) {
+  test("[OPS] two instances and two workers behind nginx share limits and caches and send every letter once", async () => {
+    test.setTimeout(240_000);
+    const scratch = await createScratchDatabase(base);
+    const smtp = await startTestSmtp();
+    const cluster = await startCluster({
+      databaseUrl: scratch.url,
+      smtpUrl: smtp.url,
+      ports: { proxy: opsPort(6), instances: [opsPort(7), opsPort(8)] },
+      workers: 2,
+      env: { RATE_LIMIT_IP_PER_HOUR: "3", RATE_LIMIT_EMAIL_PER_HOUR: "2", PDF_THREADS: "0" },
+    });
+    const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
+    const front = cluster.proxyUrl ?? a.url;
+    const database = await openDatabase({ databaseUrl: scratch.url, migrate: false });
+    try {
+      // Submissions through the proxy, each from its own supporter and address.
+      const ids: string[] = [];
+      for (let i = 0; i < SUPPORTERS; i++) {
+        const answer = await post(`${front}/api/v1/actions`, action(`scale.${i}@example.org`), `10.60.0.${i + 1}`);
+        expect(answer.status, JSON.stringify(answer.json)).toBe(202);
+        ids.push(String(answer.json.id));
+      }
+
+      // The workers mail the confirmation links; each is pressed through the proxy, and once more on each instance.
+      await smtp.waitForMessages(SUPPORTERS, 60_000);
+      const confirmations = (await smtp.messages()).filter((m) => m.subject?.startsWith("Please confirm"));
+      expect(confirmations).toHaveLength(SUPPORTERS);
+      for (const mail of confirmations) {
+        const token = /\/confirm\/([A-Za-z0-9_-]+)/.exec(mail.text ?? "")?.[1];
+        expect(token).toBeTruthy();
+        for (const target of [front, a.url, b.url]) {
+          const response = await fetch(`${target}/confirm/${token}/send`, { method: "POST", redirect: "manual" });
+          expect(response.status).toBe(303);
+          expect(response.headers.get("location")).toContain("/thanks?action=");
+        }
+      }
+
+      // Every letter arrives, once: the two workers never take the same one.
+      const letterCount = SUPPORTERS * RECIPIENTS.length;
+      await smtp.waitForMessages(SUPPORTERS + letterCount, 90_000);
+      // Two more passes of both workers' loops, for a duplicate to show up if there were one.
+      await new Promise((r) => setTimeout(r, 5000));
+      const letterIds = (await smtp.messages()).map((m) => m.messageId ?? "").filter((id) => id.startsWith("<letter-"));
+      expect(letterIds).toHaveLength(letterCount);
+      expect(new Set(letterIds).size).toBe(letterCount);
+      const rows = await database.db.select().from(letters);
+      expect(rows.filter((r) => r.status === "sent")).toHaveLength(letterCount);
+      expect(new Set(rows.map((r) => `<letter-${r.id}@urgent-letters.localhost>`))).toEqual(new Set(letterIds));
+      for (const id of ids) {
+        const status = (await (await fetch(`${b.url}/api/v1/actions/${id}`)).json()) as { letters: { status: string }[] };
+        expect(status.letters.map((l) => l.status)).toEqual(RECIPIENTS.map(() => "sent"));
+      }
+
+      // The per-IP limit (3 an hour) is one count: A, B, A accepted, then B refuses, and so does the proxy.
+      const ip = "10.61.0.1";
+      const byIp = [];
+      for (const [i, target] of [a.url, b.url, a.url, b.url, front].entries()) {
+        byIp.push((await post(`${target}/api/v1/actions`, action(`limit.ip.${i}@example.org`), ip)).status);
+      }
+      expect(byIp).toEqual([202, 202, 202, 429, 429]);
+      // The per-email limit (2 an hour) too, whatever the address.
+      const byEmail = [];
+      for (const [i, target] of [b.url, a.url, b.url, a.url].entries()) {
+        byEmail.push((await post(`${target}/api/v1/actions`, action("limit.mailbox@example.org"), `10.62.0.${i + 1}`)).status);
+      }
+      expect(byEmail).toEqual([202, 202, 429, 429]);
+
+      // A content edit in the database (what the admin will do) reaches both instances after the cache's lifetime.
+      const preview = async (target: string) => {
+        const answer = await post(`${target}/api/v1/letters/preview`, { ...action("preview@example.org"), language: "en" }, "10.63.0.1");
+        expect(answer.status).toBe(200);
+        return (answer.json.letters as { subject: string }[]).map((l) => l.subject);
+      };
+      const edited = "Edited in the database: please raise the case";
+      expect(await preview(a.url)).not.toContain(edited);
+      expect(await preview(b.url)).not.toContain(edited);
+      await database.db
+        .update(letterTemplates)
+        .set({ subjects: [edited] })
+        .where(and(eq(letterTemplates.campaignSlug, "dnc-sekerbayeva-charges"), eq(letterTemplates.audienceId, "canada-government"), eq(letterTemplates.language, "en")));
+      const editedAt = Date.now();
+      const seenAfter: number[] = [];
+      for (const target of [a.url, b.url]) {
+        while (!(await preview(target)).every((s) => s === edited)) {
+          expect(Date.now() - editedAt).toBeLessThan(CACHE_BOUND_MS);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        seenAfter.push(Date.now() - editedAt);
+      }
+      expect(seenAfter).toHaveLength(2);
+      // Nothing on the way answered 500 or crashed.
+      for (const p of [...cluster.instances, ...cluster.workers]) expect(p.output()).not.toContain("uncaughtException");
+    } finally {
+      await database.close();
+      await cluster.stop();
+      await smtp.stop();
+      await scratch.drop();
+    }
+  });
+}
