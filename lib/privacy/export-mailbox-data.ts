@@ -3,11 +3,14 @@ import "server-only";
  * Everything stored about a mailbox, for the supporter who opened its data link (/privacy/my-data/[token]): their
  * actions with the letters' texts and consents, their data-link requests, the emails waiting for them in the
  * outbox and the captured copies of mails to them and of their letters. Shown on the page and downloaded as JSON.
- * Tokens are never part of it (the outbox's confirmation makings are shown without theirs).
+ * Tokens are never part of it: the outbox's confirmation makings are shown without theirs, and captured copies as
+ * their text with the links' tokens removed (a downloaded file may be passed on; a live token in it would let its
+ * reader send letters in the supporter's name or delete their data).
  */
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, campaigns, capturedMail, letters, outbox, privacyRequests, recipients } from "@/lib/db/schema";
+import { simpleParser } from "mailparser";
 import { actionsOfMailbox, capturedOfMailbox, outboxOfMailbox } from "./mailbox-rows";
 import { mailboxKey, mailboxOf } from "./mailbox";
 
@@ -99,6 +102,16 @@ export async function exportMailboxData(db: TDb, email: string, now: Date) {
     consents: actionRows.map((a) => ({ actionId: a.id, campaign: a.campaign, updates: a.consent.updates === true, givenAt: a.createdAt })),
     dataRequests: requests,
     outbox: outboxRows,
-    capturedMail: captured,
+    capturedMail: await Promise.all(captured.map(readableCopy)),
   };
+}
+
+/** Links that carry a live token: a confirmation and a data link. */
+const TOKEN_LINK = /(\/confirm\/|\/privacy\/my-data\/)[A-Za-z0-9_-]{20,}/g;
+
+/** A captured message as its reader saw it (the text part), without the tokens of the links in it. */
+async function readableCopy(row: { id: string; kind: string; to: string; from: string; subject: string; createdAt: Date; raw: string }) {
+  const { raw, ...rest } = row;
+  const parsed = await simpleParser(raw);
+  return { ...rest, text: (parsed.text ?? "").replace(TOKEN_LINK, "$1…") };
 }

@@ -116,9 +116,13 @@ describe.each(testDatabases())("a supporter's data on $name", ({ open }) => {
     expect(data.outbox[0]!.message).toEqual({ actionId: pendingAction, language: "en" });
     // Captured: two confirmations, the data-link email, and the copy of the letter sent for her.
     expect(data.capturedMail.map((m) => m.kind).sort()).toEqual(["confirmation", "confirmation", "letter", "my-data"]);
+    // Copies are given as text, with the letter as it went out, and without the tokens of the links in them.
+    expect(data.capturedMail.find((m) => m.kind === "letter")!.text).toContain("Marie Tremblay asks you to act.");
+    expect(data.capturedMail.find((m) => m.kind === "my-data")!.text).toContain("/privacy/my-data/…");
     const json = JSON.stringify(data);
     expect(json).not.toMatch(/asem|Nurlanova/i);
     expect(json).not.toContain(token);
+    expect(json).not.toMatch(/\/confirm\/[A-Za-z0-9_-]{20,}/);
   });
 
   it("deletes it: actions and letters anonymised, the queued letter cancelled and never sent, outbox and copies gone", async () => {
