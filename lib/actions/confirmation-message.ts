@@ -13,12 +13,14 @@ import { getLetterContext } from "@/lib/letters/letter-context";
 import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
 import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
+import { composeMyDataLink } from "@/lib/privacy/my-data-message";
 import { WRITTEN_STATUSES } from "./confirm-action";
 import { issueConfirmationToken } from "./issue-confirmation-token";
 
-/** The outbox's composer: confirmations are the only messages it holds as their makings. */
+/** The outbox's composer: confirmations and data links are the messages it holds as their makings. */
 export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, now) => {
-  if (kind !== "confirmation") throw new Error(`The outbox cannot compose a message of kind ${kind}`);
+  if (kind === "my-data" && "privacyRequestId" in message) return composeMyDataLink(db, message, now);
+  if (kind !== "confirmation" || !("actionId" in message)) throw new Error(`The outbox cannot compose a message of kind ${kind}`);
   return composeConfirmation(db, message, now);
 };
 

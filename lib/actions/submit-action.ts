@@ -117,6 +117,7 @@ export async function submitAction(
     confirmExpiresAt: needsConfirmation ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
     confirmedAt: needsConfirmation ? null : options.now,
     ipHash: options.ipHash ?? null,
+    anonymisedAt: null,
     createdAt: options.now,
     updatedAt: options.now,
   };

@@ -53,6 +53,11 @@ export const campaigns = pgTable("campaigns", {
   caseStatus: jsonb("case_status").$type<TCaseStatus>(),
   updates: jsonb("updates").$type<TCaseUpdate[]>().notNull().default([]),
   settings: jsonb("settings").$type<TCampaignSettings>().notNull(),
+  /**
+   * When the campaign became closed in this database (null while it is not closed). Supporters' personal data is
+   * anonymised settings.retentionDays after it (lib/privacy/apply-retention.ts).
+   */
+  closedAt: timestamp("closed_at", { withTimezone: true }),
   /** Sending stops at once while true; the queue is kept. */
   sendingPaused: boolean("sending_paused").notNull().default(false),
   /** The file the campaign was loaded from, for the admin's "export back". */
@@ -179,6 +184,11 @@ export const actions = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     /** Salted hash of the submitter's IP address, for rate limits only. */
     ipHash: text("ip_hash"),
+    /**
+     * Set when the supporter's personal data was removed (at their request, or after the campaign's retention): the
+     * name, email and city are then empty and the letters' texts gone; campaign, recipients, statuses and dates stay.
+     */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
@@ -275,4 +285,35 @@ export const rateCounts = pgTable("rate_counts", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   points: integer("points").notNull(),
+});
+
+/**
+ * A supporter's request to see or delete what is stored about their mailbox: the emailed link's token is stored
+ * only as a hash and works for 24 hours. The address is kept with it (the link must find the data) and the row is
+ * deleted when it expires or when the mailbox's data is deleted; `emailKey` (a hash of the lower-cased address)
+ * and `ipHash` count requests for the rate limits.
+ */
+export const privacyRequests = pgTable(
+  "privacy_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    emailKey: text("email_key").notNull(),
+    ipHash: text("ip_hash"),
+    tokenHash: text("token_hash").notNull(),
+    language: text("language").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("privacy_requests_token").on(t.tokenHash),
+    index("privacy_requests_email_key").on(t.emailKey, t.createdAt),
+    index("privacy_requests_ip_hash").on(t.ipHash, t.createdAt),
+  ],
+);
+
+/** When each scheduled job last started, so that several workers run it at most once per period between them. */
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
 });

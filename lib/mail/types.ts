@@ -11,4 +11,10 @@ export type TMailMessage = { from: { name: string; address: string }; to: { name
  */
 export type TConfirmationRequest = { actionId: string; language: TLanguage; token?: string };
 
-export type TOutboxMessage = TMailMessage | TConfirmationRequest;
+/**
+ * The email with a supporter's data link (/privacy/my-data), composed when it is sent (lib/privacy/my-data-message.ts):
+ * the request it answers and the link's token (stored elsewhere only as a hash).
+ */
+export type TMyDataLinkRequest = { privacyRequestId: string; token: string; language: TLanguage };
+
+export type TOutboxMessage = TMailMessage | TConfirmationRequest | TMyDataLinkRequest;

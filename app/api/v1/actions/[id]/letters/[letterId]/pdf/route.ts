@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/lib/db/client";
-import { letters } from "@/lib/db/schema";
+import { actions, letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { takePdfAllowanceFor } from "@/lib/http/pdf-limit";
 import { renderPdfOffThread } from "@/lib/http/render-pdf-off-thread";
@@ -11,7 +11,12 @@ export const dynamic = "force-dynamic";
 
 /** One frozen letter as a print-ready PDF (the action id is the capability); PDFs count against the address's allowance. */
 export const GET = route({ params: z.object({ id: ZUuid, letterId: ZUuid }) }, async (request, { id, letterId }) => {
-  const [letter] = await (await db()).select().from(letters).where(and(eq(letters.id, letterId), eq(letters.actionId, id)));
+  const [letter] = await (await db())
+    .select({ subject: letters.subject, page: letters.page, recipientId: letters.recipientId })
+    .from(letters)
+    .innerJoin(actions, eq(actions.id, letters.actionId))
+    // A letter whose writer's data was deleted (lib/privacy) has no text left to lay out.
+    .where(and(eq(letters.id, letterId), eq(letters.actionId, id), isNull(actions.anonymisedAt)));
   if (!letter) throw new AppError("NOT_FOUND", "No such letter.", [{ path: "letterId", code: "notFound", message: "not found" }]);
   await takePdfAllowanceFor(request);
   const pdf = await renderPdfOffThread({ title: letter.subject, author: letter.page.sender[0] ?? "", language: letter.page.language, letters: [letter.page] });

@@ -1,0 +1,9 @@
+/**
+ * The form on /privacy/my-data: one email address. The same rule as the supporter's address in the letter form, so
+ * any address a supporter could write with can ask for its data. Messages are keys of the `validation` section.
+ */
+import { z } from "zod";
+import { ZSupporter } from "./letter-input";
+
+export const ZMyDataRequest = z.object({ email: ZSupporter.shape.email });
+export type TMyDataRequest = z.output<typeof ZMyDataRequest>;
