@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { IntlProvider, useTranslations } from "use-intl";
 import { Field } from "@/components/ui/field";
@@ -15,16 +15,20 @@ import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
 import { usePersistedForm } from "./use-persisted-form";
+import { sendLetters } from "@/app/(site)/c/[slug]/send-letters";
+import type { TSendState } from "@/lib/actions/send-state";
 import { recipientOrder, recipientsById } from "@/lib/campaigns/recipients";
 
 export type TLetterComposerProps = {
   campaign: TComposeCampaign;
   pageLanguage: TLanguage;
-  messages: Pick<TMessages, "letter" | "validation" | "send" | "email">;
+  messages: Pick<TMessages, "letter" | "validation" | "send" | "email" | "journey">;
   countries: { code: string; name: string }[];
   templates: TTemplateRow[];
   /** The server's date, so the preview and the PDF agree. */
   today: string;
+  /** Written into the page for a submission without JavaScript: the same page sent twice makes one action. */
+  formKey: string;
 };
 
 export function LetterComposer(props: TLetterComposerProps) {
@@ -35,7 +39,7 @@ export function LetterComposer(props: TLetterComposerProps) {
   );
 }
 
-function ComposerForm({ campaign, countries, templates, today }: TLetterComposerProps) {
+function ComposerForm({ campaign, countries, templates, today, pageLanguage, formKey }: TLetterComposerProps) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
@@ -51,9 +55,14 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   );
   const officials = useMemo(() => recipientsById(campaign), [campaign]);
   const preselected = campaign.audiences.flatMap((a) => a.recipients.filter((r) => r.preselected).map((r) => r.id));
+  // Without JavaScript the form posts to this server action, and the page comes back with what was typed and the
+  // messages of the bad fields; with JavaScript the form posts itself (send, below) and the state stays empty.
+  const [serverState, formAction] = useActionState<TSendState, FormData>(sendLetters, {});
   const defaults: TActionInputForm = {
     campaign: campaign.slug,
-    language: undefined,
+    // Letters are in the page's language wherever the audience has a template in it (composeLetters falls back to
+    // each audience's own language elsewhere).
+    language: campaign.languages.includes(pageLanguage) ? pageLanguage : undefined,
     supporter: { name: "", email: "", city: "", country: "", address: "" },
     signAs: "full",
     personalNote: "",
@@ -61,9 +70,10 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     delivery: preselected.some((id) => officials.get(id)?.channels.includes("email")) ? "email" : "post",
     consent: { updates: false },
   };
+  const initial: TActionInputForm = serverState.values ? { ...defaults, ...serverState.values } : defaults;
   const form = useForm<TActionInputForm, unknown, TActionInput>({
     resolver: zodResolver(schema),
-    defaultValues: defaults,
+    defaultValues: initial,
     mode: "onTouched",
   });
   const { register, control, formState, setError } = form;
@@ -77,7 +87,6 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   const values = useWatch({ control }) as TActionInputForm;
   const [submitting, setSubmitting] = useState(false);
   const [sendError, setSendError] = useState<string>();
-  const [sentTo, setSentTo] = useState<{ email: string; thanksUrl: string; hasPost: boolean }>();
   // One key per submission: a double click or a retry after a lost answer never creates a second action.
   const idempotencyKey = useRef<{ key: string; body: string } | undefined>(undefined);
   const chosen = (values.recipients ?? []).filter(Boolean) as string[];
@@ -95,23 +104,26 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     try {
       const response = await fetch("/api/v1/actions", {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key },
+        // Accept-Language: the confirmation email and the pages after this one speak the language of this page.
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key, "accept-language": pageLanguage },
         body,
       });
       if (response.status === 202) {
         const { id } = (await response.json()) as { id: string };
         persisted.clear();
-        const thanksUrl = `/c/${campaign.slug}/thanks?action=${id}`;
-        if (delivery === "email") setSentTo({ email: input.supporter.email, thanksUrl, hasPost: postOnlyCount > 0 });
-        else router.push(thanksUrl);
+        // The result is a page of its own (check your email, the mailto links, or the PDFs to post), in the language
+        // of this page whatever the browser prefers: reload and Back behave, and it opens at its top.
+        router.push(`/c/${campaign.slug}/thanks?action=${id}&lang=${pageLanguage}`);
         // The button stays busy while the next page loads: a second click must not send again.
         done = true;
         return;
       }
       if (response.status === 422) {
-        const problem = (await response.json()) as { errors?: { path: string; message: string }[] };
-        for (const e of problem.errors ?? []) setError(e.path as "supporter.name", { message: e.message });
-        setSendError(problem.errors?.find((e) => e.path === "delivery")?.message ?? t("pdfFixFields"));
+        const problem = (await response.json()) as { errors?: { path: string; code?: string; message: string }[] };
+        // The codes are message keys: shown in this page's language, not the API's English.
+        for (const e of problem.errors ?? []) setError(e.path as "supporter.name", { message: e.code ?? e.message });
+        const deliveryError = problem.errors?.find((e) => e.path === "delivery");
+        setSendError(deliveryError ? message(deliveryError.code ?? deliveryError.message) : tRoot("journey.fixFields"));
         return;
       }
       setSendError(response.status === 429 ? tSend("tooMany") : tSend("failed"));
@@ -122,8 +134,19 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
     }
   }
 
-  const errors = formState.errors;
   const message = (key: string | undefined) => (key ? (key.startsWith("validation.") ? tRoot(key as "validation.required") : key) : undefined);
+  // The server's refusal of a form posted without JavaScript: shown as the page is rendered, and handed to the form
+  // once it runs, so each message stays next to its field until the field is fixed.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  useEffect(() => {
+    for (const e of serverState.errors ?? []) setError(e.path as "supporter.name", { message: e.code });
+  }, [serverState, setError]);
+  const serverErrors = hydrated ? {} : errorTree(serverState.errors ?? []);
+  const errors = { ...serverErrors, ...formState.errors } as typeof formState.errors;
 
   const date = useMemo(() => new Date(today), [today]);
   const letters = useMemo(() => {
@@ -150,31 +173,25 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
   }, [campaign, templates, values, date, t]);
 
   const noteLength = (values.personalNote ?? "").length;
-  const errorCount = Object.keys(formState.errors).length;
-
-  if (sentTo) {
-    return (
-      <div className="sent-panel" role="status">
-        <h3>{tSend("checkEmailTitle")}</h3>
-        <p>{tSend("checkEmail", { email: sentTo.email })}</p>
-        {sentTo.hasPost ? (
-          <p>
-            <a href={sentTo.thanksUrl}>{tRoot("email.postLetters")}</a>
-          </p>
-        ) : null}
-      </div>
-    );
-  }
+  // The fields marked, one by one (the supporter's name, email and city are three, not one "supporter").
+  const errorCount = countErrors(errors);
+  const showSummary = (formState.submitCount > 0 || (!hydrated && (serverState.errors?.length ?? 0) > 0)) && errorCount > 0;
 
   return (
     <form
       className="composer"
       noValidate
       aria-label={t("stepDetails")}
+      // Without JavaScript the browser posts the form to the server action (never a GET: nothing typed goes into an
+      // address); with it, handleSubmit prevents that and sends the letters itself.
+      action={formAction}
       onSubmit={(event) => {
         void form.handleSubmit(send)(event);
       }}
     >
+      <input type="hidden" name="campaign" value={campaign.slug} />
+      <input type="hidden" name="pageLanguage" value={pageLanguage} />
+      <input type="hidden" name="idempotencyKey" value={formKey} />
       <p className="muted small">
         {t("savedOnDevice")}{" "}
         <button
@@ -188,21 +205,28 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
           {t("clear")}
         </button>
       </p>
-      {formState.submitCount > 0 && errorCount > 0 ? (
-        <p className="form-error" role="alert">
+      {showSummary ? (
+        <p className="form-error" role="alert" data-testid="error-summary">
           {t("errorSummary", { count: errorCount })}
+        </p>
+      ) : null}
+      {serverState.formError && !hydrated ? (
+        <p className="form-error" role="alert">
+          {tRoot(serverState.formError)}
         </p>
       ) : null}
 
       <fieldset className="step">
         <legend>{t("stepDetails")}</legend>
         <Field label={t("name")} hint={t("nameHint")} error={message(errors.supporter?.name?.message)}>
-          {(a) => <input {...a} {...register("supporter.name")} autoComplete="name" maxLength={200} />}
+          {(a) => <input {...a} {...register("supporter.name")} defaultValue={initial.supporter?.name} autoComplete="name" maxLength={200} />}
         </Field>
         <div className="check">
           <input
             id="sign-initials"
             type="checkbox"
+            name="signAs"
+            value="initials"
             checked={values.signAs === "initials"}
             onChange={(e) => form.setValue("signAs", e.target.checked ? "initials" : "full", { shouldDirty: true })}
             aria-describedby="sign-initials-hint"
@@ -213,15 +237,17 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
           </p>
         </div>
         <Field label={t("email")} hint={t("emailHint")} error={message(errors.supporter?.email?.message)}>
-          {(a) => <input {...a} {...register("supporter.email")} type="email" autoComplete="email" inputMode="email" />}
+          {(a) => (
+            <input {...a} {...register("supporter.email")} defaultValue={initial.supporter?.email} type="email" autoComplete="email" inputMode="email" />
+          )}
         </Field>
         <div className="field-row">
           <Field label={t("city")} error={message(errors.supporter?.city?.message)}>
-            {(a) => <input {...a} {...register("supporter.city")} autoComplete="address-level2" />}
+            {(a) => <input {...a} {...register("supporter.city")} defaultValue={initial.supporter?.city} autoComplete="address-level2" />}
           </Field>
           <Field label={t("country")} error={message(errors.supporter?.country?.message)}>
             {(a) => (
-              <select {...a} {...register("supporter.country")} autoComplete="country">
+              <select {...a} {...register("supporter.country")} defaultValue={initial.supporter?.country} autoComplete="country">
                 <option value="">{t("countryChoose")}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -233,7 +259,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
           </Field>
         </div>
         <Field label={t("address")} hint={t("addressHint")} error={message(errors.supporter?.address?.message)}>
-          {(a) => <textarea {...a} {...register("supporter.address")} rows={3} autoComplete="street-address" />}
+          {(a) => <textarea {...a} {...register("supporter.address")} defaultValue={initial.supporter?.address} rows={3} autoComplete="street-address" />}
         </Field>
       </fieldset>
 
@@ -263,7 +289,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
         <legend>{t("stepLetter")}</legend>
         <Field label={t("language")} error={message(errors.language?.message)}>
           {(a) => (
-            <select {...a} {...register("language", { setValueAs: (v: string) => (v === "" ? undefined : v) })}>
+            <select {...a} {...register("language", { setValueAs: (v: string) => (v === "" ? undefined : v) })} defaultValue={initial.language ?? ""}>
               <option value="">{t("languageDefault")}</option>
               {campaign.languages.map((l) => (
                 <option key={l} value={l} lang={l}>
@@ -283,7 +309,7 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
             </p>
           }
         >
-          {(a) => <textarea {...a} {...register("personalNote")} rows={5} />}
+          {(a) => <textarea {...a} {...register("personalNote")} defaultValue={initial.personalNote} rows={5} />}
         </Field>
       </fieldset>
 
@@ -319,4 +345,30 @@ function ComposerForm({ campaign, countries, templates, today }: TLetterComposer
       />
     </form>
   );
+}
+
+/** "Is the page running?" never changes once it is: nothing to subscribe to. */
+const noSubscription = () => () => {};
+
+/** Server field errors ({path: "supporter.email", code}) in the shape react-hook-form keeps its errors. */
+function errorTree(list: { path: string; code: string }[]): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const { path, code } of list) {
+    const parts = path.split(".");
+    let node = tree;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] ??= { message: code };
+  }
+  return tree;
+}
+
+/** How many fields carry a message: the leaves of react-hook-form's error tree (an array of recipients is one). */
+function countErrors(node: unknown): number {
+  if (!node || typeof node !== "object") return 0;
+  if ("message" in node && typeof (node as { message: unknown }).message === "string") return 1;
+  if (Array.isArray(node)) return node.some((n) => countErrors(n) > 0) ? 1 : 0;
+  return Object.entries(node)
+    // ref is the field's DOM element, not a message.
+    .filter(([key]) => key !== "ref" && key !== "types")
+    .reduce((sum, [, child]) => sum + countErrors(child), 0);
 }

@@ -57,7 +57,7 @@ export function SendStep({
       </fieldset>
       {delivery !== "post" && postOnlyCount > 0 ? <p className="note">{t("postOnlyNote", { count: postOnlyCount })}</p> : null}
       <div className="check">
-        <input id="consent-updates" type="checkbox" checked={consent} onChange={(e) => onConsent(e.target.checked)} />
+        <input id="consent-updates" type="checkbox" name="consent.updates" checked={consent} onChange={(e) => onConsent(e.target.checked)} />
         <label htmlFor="consent-updates">{t("consentUpdates")}</label>
       </div>
       {error ? (

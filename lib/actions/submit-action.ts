@@ -61,23 +61,25 @@ export async function submitAction(
     partner?: string;
     now: Date;
     rateLimits?: TRateLimits;
-    /** The language of the page the supporter sent from: the confirmation email's, when the letters' is not set. */
+    /** The language of the page the supporter sent from: kept with the action, and the language of the confirmation
+     * email and of the confirmation and thank-you pages (the letters may be in another). */
     pageLanguage?: TLanguage;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
-  const email = input.supporter.email.toLowerCase();
+  // Printing and the supporter's own mail app need no address: such actions count only against the IP's limit.
+  const email = input.supporter.email?.toLowerCase();
   const recipients = recipientsById(campaign);
   if (input.delivery !== "post" && !input.recipients.some((id) => recipients.get(id)?.channels.includes("email"))) {
     throw new AppError("INVALID_INPUT", "None of the chosen officials can be reached this way.", [
-      { path: "delivery", message: CATALOGS.en.validation.deliveryUnavailable },
+      { path: "delivery", code: "validation.deliveryUnavailable", message: CATALOGS.en.validation.deliveryUnavailable },
     ]);
   }
 
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
   // must get a new action, never theirs.
-  const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
+  const idempotencyKey = options.idempotencyKey ? `${hashToken(email ?? "").slice(0, 16)}:${options.idempotencyKey}` : undefined;
 
   // The letters are composed before the checks, so that checks and writes are one statement (one round trip, and
   // atomic). A refused submission has composed them for nothing, which is cheap next to a second round trip.
@@ -94,13 +96,14 @@ export async function submitAction(
     campaignSlug: campaign.slug,
     status,
     supporterName: input.supporter.name,
-    supporterEmail: input.supporter.email,
+    supporterEmail: input.supporter.email ?? null,
     city: input.supporter.city,
     country: input.supporter.country,
     postalAddress: input.supporter.address || null,
     personalNote: input.personalNote || null,
     signAs: input.signAs ?? "full",
     language: input.language ?? null,
+    pageLanguage: options.pageLanguage ?? null,
     delivery: input.delivery,
     consent: input.consent ?? {},
     partner: options.partner ?? null,
@@ -136,12 +139,12 @@ export async function submitAction(
   }));
   // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts): the
   // outbox holds what it needs, including the token, which is nowhere else in clear.
-  const confirmation: TConfirmationRequest | null = token ? { actionId: id, token, language: input.language ?? options.pageLanguage ?? "en" } : null;
+  const confirmation: TConfirmationRequest | null = token ? { actionId: id, token, language: options.pageLanguage ?? input.language ?? "en" } : null;
 
   const since = new Date(options.now.getTime() - 60 * 60 * 1000);
   const [result] = await rawQuery<TChecks & { inserted: number }>(db, SUBMIT, [
     idempotencyKey ?? null,
-    email,
+    email ?? null,
     since,
     limits.perEmailPerHour,
     options.ipHash ?? null,

@@ -20,6 +20,8 @@ const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\
 /** One line of text: it may end up in a mail header, so no line breaks either. */
 const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
+const EMAIL = z.email();
+
 const line = (max: number) =>
   z
     .string({ message: "validation.required" })
@@ -37,12 +39,14 @@ const block = (max: number, tooLong = "validation.tooLong") =>
 
 export const ZSupporter = z.object({
   name: line(NAME_MAX),
+  // Only sending by email for the supporter needs it (ZActionInput requires it there); empty means none.
   email: z
-    .string({ message: "validation.required" })
+    .string({ message: "validation.email" })
     .trim()
-    .min(1, { message: "validation.required" })
     .max(254, { message: "validation.tooLong" })
-    .pipe(z.email({ message: "validation.email" })),
+    .refine((v) => v === "" || EMAIL.safeParse(v).success, { message: "validation.email" })
+    .transform((v) => v || undefined)
+    .optional(),
   city: line(CITY_MAX),
   country: z
     .string({ message: "validation.country" })

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
@@ -88,9 +89,16 @@ export default async function CampaignPage({ params }: TProps) {
             campaign={toComposeCampaign(campaign)}
             templates={await loadTemplates(database, campaign.slug)}
             pageLanguage={language}
-            messages={{ letter: CATALOGS[language].letter, validation: CATALOGS[language].validation, send: CATALOGS[language].send, email: CATALOGS[language].email }}
+            messages={{
+              letter: CATALOGS[language].letter,
+              validation: CATALOGS[language].validation,
+              send: CATALOGS[language].send,
+              email: CATALOGS[language].email,
+              journey: CATALOGS[language].journey,
+            }}
             countries={countryOptions(language)}
             today={new Date().toISOString()}
+            formKey={randomUUID()}
           />
         )}
       </section>

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { confirmAction } from "@/lib/actions/confirm-action";
 import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
+import { isLanguage } from "@/lib/i18n/languages";
 
 export const dynamic = "force-dynamic";
 
@@ -9,13 +10,16 @@ export const dynamic = "force-dynamic";
  * The button on the confirmation page (a plain form POST: it works without JavaScript and behind any proxy): confirms
  * once, then shows the thank-you page. Only someone holding the emailed token can reach it.
  */
-export async function POST(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const result = await confirmAction(await db(), token, new Date());
   const base = publicUrl();
+  // The language the confirmation page was shown in (the form says it), so the next page speaks it too.
+  const shown = new URL(request.url).searchParams.get("lang");
+  const lang = isLanguage(shown) ? `&lang=${shown}` : "";
   const target =
     result.outcome === "confirmed" || result.outcome === "already-confirmed"
-      ? `${base}/c/${result.campaignSlug}/thanks?action=${result.actionId}`
-      : `${base}/confirm-result?reason=${result.outcome}`;
+      ? `${base}/c/${result.campaignSlug}/thanks?action=${result.actionId}${lang}`
+      : `${base}/confirm-result?reason=${result.outcome}${lang}`;
   return NextResponse.redirect(target, { status: 303, headers: { "cache-control": "no-store" } });
 }
