@@ -26,7 +26,9 @@ export default async function SiteLayout({ children }: { children: React.ReactNo
       </main>
       <footer className="site-footer">
         <div className="wrap">
-          <p>{t("site.footer")}</p>
+          <p>
+            {t("site.footer")} <Link href="/privacy">{t("site.privacy")}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -29,6 +29,8 @@ export type TLetterComposerProps = {
   today: string;
   /** Written into the page for a submission without JavaScript: the same page sent twice makes one action. */
   formKey: string;
+  /** The organisation running the site (ORGANISATION_NAME): it would send the news a supporter asks for. */
+  organisation: string;
 };
 
 export function LetterComposer(props: TLetterComposerProps) {
@@ -39,7 +41,7 @@ export function LetterComposer(props: TLetterComposerProps) {
   );
 }
 
-function ComposerForm({ campaign, countries, templates, today, pageLanguage, formKey }: TLetterComposerProps) {
+function ComposerForm({ campaign, countries, templates, today, pageLanguage, formKey, organisation }: TLetterComposerProps) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
@@ -342,6 +344,7 @@ function ComposerForm({ campaign, countries, templates, today, pageLanguage, for
         submitting={submitting}
         error={sendError}
         unavailableHint={tRoot("validation.deliveryUnavailable")}
+        organisation={organisation}
       />
     </form>
   );

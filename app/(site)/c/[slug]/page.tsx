@@ -6,6 +6,7 @@ import { LetterComposer } from "@/components/letter/letter-composer";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { CATALOGS } from "@/lib/i18n/messages";
@@ -99,6 +100,7 @@ export default async function CampaignPage({ params }: TProps) {
             countries={countryOptions(language)}
             today={new Date().toISOString()}
             formKey={randomUUID()}
+            organisation={env().ORGANISATION_NAME}
           />
         )}
       </section>
