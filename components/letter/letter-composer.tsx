@@ -1,6 +1,5 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { IntlProvider, useTranslations } from "use-intl";
@@ -17,6 +16,7 @@ import { SendStep } from "./send-step";
 import { usePersistedForm } from "./use-persisted-form";
 import { sendLetters } from "@/app/(site)/c/[slug]/send-letters";
 import type { TSendState } from "@/lib/actions/send-state";
+import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { recipientOrder, recipientsById } from "@/lib/campaigns/recipients";
 
 export type TLetterComposerProps = {
@@ -33,7 +33,7 @@ export type TLetterComposerProps = {
   organisation: string;
 };
 
-export function LetterComposer(props: TLetterComposerProps) {
+export function LetterComposer(props: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
   return (
     <IntlProvider locale={props.pageLanguage} messages={props.messages as TMessages} timeZone="UTC">
       <ComposerForm {...props} />
@@ -41,11 +41,19 @@ export function LetterComposer(props: TLetterComposerProps) {
   );
 }
 
-function ComposerForm({ campaign, countries, templates, today, pageLanguage, formKey, organisation }: TLetterComposerProps) {
+function ComposerForm({
+  campaign,
+  countries,
+  templates,
+  today,
+  pageLanguage,
+  formKey,
+  organisation,
+  typed,
+}: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
-  const router = useRouter();
   const schema = useMemo(
     () =>
       actionInputSchemaFor({
@@ -72,7 +80,9 @@ function ComposerForm({ campaign, countries, templates, today, pageLanguage, for
     delivery: preselected.some((id) => officials.get(id)?.channels.includes("email")) ? "email" : "post",
     consent: { updates: false },
   };
-  const initial: TActionInputForm = serverState.values ? { ...defaults, ...serverState.values } : defaults;
+  // What the page's form held before this composer took it over (lazy-composer.tsx), or what the server sent back.
+  const carried = typed ? actionInputFromForm(formDataOf(typed)) : serverState.values;
+  const initial: TActionInputForm = carried ? { ...defaults, ...carried } : defaults;
   const form = useForm<TActionInputForm, unknown, TActionInput>({
     resolver: zodResolver(schema),
     defaultValues: initial,
@@ -115,7 +125,8 @@ function ComposerForm({ campaign, countries, templates, today, pageLanguage, for
         persisted.clear();
         // The result is a page of its own (check your email, the mailto links, or the PDFs to post), in the language
         // of this page whatever the browser prefers: reload and Back behave, and it opens at its top.
-        router.push(`/c/${campaign.slug}/thanks?action=${id}&lang=${pageLanguage}`);
+        // A full page load: the result page is rendered anew, header and language switch included.
+        window.location.assign(`/c/${campaign.slug}/thanks?action=${id}&lang=${pageLanguage}`);
         // The button stays busy while the next page loads: a second click must not send again.
         done = true;
         return;
@@ -348,6 +359,12 @@ function ComposerForm({ campaign, countries, templates, today, pageLanguage, for
       />
     </form>
   );
+}
+
+function formDataOf(entries: Record<string, FormDataEntryValue[]>): FormData {
+  const data = new FormData();
+  for (const [name, values] of Object.entries(entries)) for (const value of values) data.append(name, value);
+  return data;
 }
 
 /** "Is the page running?" never changes once it is: nothing to subscribe to. */

@@ -2,18 +2,16 @@ import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
-import { LetterComposer } from "@/components/letter/letter-composer";
+import { LazyComposer } from "@/components/letter/lazy-composer";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
-import { CATALOGS } from "@/lib/i18n/messages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
-import { countryOptions } from "@/lib/schemas/countries";
 
 export const dynamic = "force-dynamic";
 
@@ -86,18 +84,10 @@ export default async function CampaignPage({ params }: TProps) {
         {campaign.status === "closed" ? (
           <p>{t("campaign.status_closed")}</p>
         ) : (
-          <LetterComposer
+          <LazyComposer
             campaign={toComposeCampaign(campaign)}
             templates={await loadTemplates(database, campaign.slug)}
             pageLanguage={language}
-            messages={{
-              letter: CATALOGS[language].letter,
-              validation: CATALOGS[language].validation,
-              send: CATALOGS[language].send,
-              email: CATALOGS[language].email,
-              journey: CATALOGS[language].journey,
-            }}
-            countries={countryOptions(language)}
             today={new Date().toISOString()}
             formKey={randomUUID()}
             organisation={env().ORGANISATION_NAME}

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ThanksLetters } from "@/components/letter/thanks-letters";
 import { FocusOnArrival } from "@/components/site/focus-on-arrival";
@@ -129,7 +128,7 @@ export default async function ThanksPage({ params, searchParams }: TProps) {
         <h2 id="share">{t("thanks.share")}</h2>
         <ShareLinks url={caseUrl} title={content.title} labels={{ email: t("thanks.shareEmail"), copy: t("thanks.shareLink") }} />
         <p>
-          <Link href={`/c/${slug}`}>{t("thanks.backToCase")}</Link>
+          <a href={`/c/${slug}`}>{t("thanks.backToCase")}</a>
         </p>
       </section>
     </article>
