@@ -36,8 +36,8 @@ type TLoaded = Awaited<ReturnType<typeof loadComposer>>;
  * The composer, hydrated only when the supporter reaches it. Its code (the form library, the schema, the letter
  * renderer, the translations) is most of the case page's JavaScript, and most readers read the case first: the page
  * loads and responds without it. Until then the server's HTML stays as it is (a plain form that posts to the server
- * action); when the form comes near the screen, or is touched, the code loads and the live composer replaces it,
- * taking over whatever was already typed, and the focus.
+ * action, showing the letters as they stand); when the supporter first touches the form (a tap, a click, the
+ * keyboard), the code loads and the live composer replaces it, taking over whatever was already typed, and the focus.
  */
 export function LazyComposer(props: TLazyComposerProps) {
   const box = useRef<HTMLDivElement>(null);
@@ -60,19 +60,23 @@ export function LazyComposer(props: TLazyComposerProps) {
         setLive({ loaded, typed, focus: focused });
       });
     };
-    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: "600px 0px" });
-    observer.observe(element);
-    element.addEventListener("focusin", start);
-    element.addEventListener("pointerdown", start);
+    // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
+    const events = ["focusin", "pointerdown", "touchstart", "keydown"] as const;
+    for (const type of events) element.addEventListener(type, start, { passive: true });
     return () => {
-      observer.disconnect();
-      element.removeEventListener("focusin", start);
-      element.removeEventListener("pointerdown", start);
+      for (const type of events) element.removeEventListener(type, start);
     };
   }, [live, language]);
 
   useEffect(() => {
-    if (live?.focus) box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`)?.focus();
+    if (!live?.focus) return;
+    const target = box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`);
+    target?.focus();
+    // Typing goes on where it stopped: the caret at the end of what is there.
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && ["text", "email", "search"].includes(target.type))) {
+      const end = target.value.length;
+      target.setSelectionRange(end, end);
+    }
   }, [live]);
 
   if (typeof window === "undefined") {

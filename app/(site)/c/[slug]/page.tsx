@@ -22,7 +22,14 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const campaign = await getCampaign(await db(), slug);
   if (!campaign) return {};
   const { value } = pick(campaign.content, await getLanguage());
-  return { title: value.title, description: value.summary };
+  // The share card (opengraph-image.tsx beside this page) is added by Next.js to both sets of tags.
+  return {
+    title: value.title,
+    description: value.summary,
+    alternates: { canonical: `/c/${slug}` },
+    openGraph: { type: "article", title: value.title, description: value.summary, url: `/c/${slug}`, siteName: "Urgent Letters" },
+    twitter: { card: "summary_large_image", title: value.title, description: value.summary },
+  };
 }
 
 export default async function CampaignPage({ params }: TProps) {

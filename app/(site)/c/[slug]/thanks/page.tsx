@@ -126,7 +126,7 @@ export default async function ThanksPage({ params, searchParams }: TProps) {
       ) : null}
       <section className="section" aria-labelledby="share">
         <h2 id="share">{t("thanks.share")}</h2>
-        <ShareLinks url={caseUrl} title={content.title} labels={{ email: t("thanks.shareEmail"), copy: t("thanks.shareLink") }} />
+        <ShareLinks url={caseUrl} title={content.title} labels={CATALOGS[language].share} />
         <p>
           <a href={`/c/${slug}`}>{t("thanks.backToCase")}</a>
         </p>
