@@ -1,5 +1,6 @@
 "use client";
-import { lazy, useEffect, useRef, useState } from "react";
+import { lazy, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import type { TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
 import type { TLetterComposerProps } from "./letter-composer";
@@ -57,7 +58,8 @@ export function LazyComposer(props: TLazyComposerProps) {
         const typed: Record<string, FormDataEntryValue[]> = {};
         if (form) for (const [name, value] of new FormData(form)) (typed[name] ??= []).push(value);
         const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement.getAttribute("name") ?? undefined : undefined;
-        setLive({ loaded, typed, focus: focused });
+        // Read and replaced in one task: nothing typed can fall between the two.
+        flushSync(() => setLive({ loaded, typed, focus: focused }));
       });
     };
     // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
@@ -68,8 +70,11 @@ export function LazyComposer(props: TLazyComposerProps) {
     };
   }, [live, language]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!live?.focus) return;
+    // Only where the focus was lost with the old form: never taken from where the supporter has since moved.
+    const active = document.activeElement;
+    if (active && active !== document.body && box.current?.contains(active)) return;
     const target = box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`);
     target?.focus();
     // Typing goes on where it stopped: the caret at the end of what is there.

@@ -184,3 +184,22 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
     await expect(page.locator(".field", { has: email }).locator(".field__error")).toHaveText(M.validation.emailNeeded);
   });
 }
+
+test("[LETTER] what is typed while the composer's code loads stays where it was typed", async ({ page }) => {
+  await page.goto(`/c/${DNC_SLUG}?lang=fr`);
+  await page.evaluate(() => window.sessionStorage.clear());
+  await page.reload();
+  const L = CATALOG.fr.letter;
+  // Straight away, field after field: the first touch starts loading the composer, which takes over mid-way.
+  await page.getByLabel(L.name, { exact: true }).fill("Camille Roy");
+  await page.getByLabel(L.city, { exact: true }).fill("Montréal");
+  await page.getByLabel(L.country, { exact: true }).selectOption("CA");
+  await page.getByLabel(L.personalNote, { exact: true }).fill("Je vous écris de Montréal.");
+  await expect(page.getByLabel(L.name, { exact: true })).toHaveValue("Camille Roy");
+  await expect(page.getByLabel(L.city, { exact: true })).toHaveValue("Montréal");
+  await expect(page.getByLabel(L.country, { exact: true })).toHaveValue("CA");
+  await expect(page.getByLabel(L.personalNote, { exact: true })).toHaveValue("Je vous écris de Montréal.");
+  // The live composer is in place: the preview follows what was typed.
+  await expect(page.getByTestId("letter-previews").locator("> li").first()).toContainText("Camille Roy");
+  await expect(page.getByTestId("letter-previews").locator("> li").first()).toContainText("Je vous écris de Montréal.");
+});
