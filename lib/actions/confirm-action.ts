@@ -83,6 +83,14 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
   });
 }
 
+/** The supporter downloads a letter to print and post: the print step, after which "I have posted it" counts. */
+export async function markLetterPrinted(db: TDb, actionId: string, letterId: string, now: Date): Promise<void> {
+  await db
+    .update(letters)
+    .set({ printedAt: sql`coalesce(${letters.printedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+    .where(and(eq(letters.id, letterId), eq(letters.actionId, actionId), eq(letters.channel, "post")));
+}
+
 /** Unconfirmed email actions past their link's expiry are deleted, with their letters. */
 export async function deleteExpiredActions(db: TDb, now: Date): Promise<number> {
   const deleted = await db

@@ -133,6 +133,7 @@ export async function submitAction(
     lockedUntil: null,
     messageId: null,
     sentAt: null,
+    printedAt: null,
     digestId: null,
     createdAt: options.now,
     updatedAt: options.now,

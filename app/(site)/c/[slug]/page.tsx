@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
 import { LazyComposer } from "@/components/letter/lazy-composer";
+import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
@@ -61,9 +63,7 @@ export default async function CampaignPage({ params }: TProps) {
         <p className="lead" lang={contentLang}>
           {content.summary}
         </p>
-        <p className="counter" data-testid="letter-count">
-          {t("campaign.letters", { count: campaign.letterCount })}
-        </p>
+        <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
         {campaign.status === "closed" ? <p className="note">{t("campaign.status_closed")}</p> : null}
       </header>

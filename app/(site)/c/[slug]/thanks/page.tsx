@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ThanksLetters } from "@/components/letter/thanks-letters";
 import { FocusOnArrival } from "@/components/site/focus-on-arrival";
+import { LetterTally } from "@/components/site/letter-tally";
 import { ShareLinks } from "@/components/site/share-links";
 import { getActionStatus, type TActionStatus } from "@/lib/actions/get-action-status";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
 import { publicUrl } from "@/lib/env";
 import { isLanguage } from "@/lib/i18n/languages";
@@ -24,6 +26,8 @@ function outcomeOf(action: TActionStatus | undefined): TOutcome {
   if (!action) return "thanks";
   const waiting = (channel: string) => action.letters.some((l) => l.channel === channel && l.status === "awaiting-confirmation");
   if (waiting("email")) return "checkEmail";
+  // Confirmed letters by email are on their way: thanks, whatever is left to print (the page lists it below).
+  if (action.letters.some((l) => l.channel === "email")) return "thanks";
   if (waiting("mailto")) return "mailto";
   if (waiting("post")) return "post";
   return "thanks";
@@ -67,6 +71,7 @@ export default async function ThanksPage({ params, searchParams }: TProps) {
   const ordered = inCampaignOrder(campaign, action?.letters ?? [], (l) => l.recipientId);
   const pending = action?.status === "awaiting-confirmation";
   const outcome = outcomeOf(action);
+  const tally = await tallyLetters(database, slug);
   const title = {
     checkEmail: t("journey.checkEmailTitle"),
     mailto: t("journey.mailtoTitle"),
@@ -88,11 +93,8 @@ export default async function ThanksPage({ params, searchParams }: TProps) {
           {title}
         </h1>
         <p className="lead">{intro}</p>
-        {campaign.letterCount > 0 ? (
-          <p className="counter" data-testid="campaign-counter">
-            {t("thanks.counter", { count: campaign.letterCount })}
-          </p>
-        ) : null}
+        {/* Under "thank you", never "no letters yet": the figures appear once there are some. */}
+        {tally.sent + tally.queued + tally.posted > 0 ? <LetterTally tally={tally} t={t} testId="campaign-counter" /> : null}
       </header>
       {action ? (
         <section className="section" aria-labelledby="next">

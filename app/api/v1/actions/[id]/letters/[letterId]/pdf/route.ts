@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { renderLetterPdf } from "@/components/pdf/render-pdf";
+import { markLetterPrinted } from "@/lib/actions/confirm-action";
 import { db } from "@/lib/db/client";
 import { letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -19,6 +20,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         : [];
     if (!letter) throw new AppError("NOT_FOUND", "No such letter.", [{ path: "letterId", message: "not found" }]);
     await takePdfAllowanceFor(request);
+    // The print step: from now on, "I have posted it" counts in the campaign's figures (letter-counts.ts).
+    await markLetterPrinted(await db(), id, letterId, new Date());
     const pdf = await renderLetterPdf({ title: letter.subject, author: letter.page.sender[0] ?? "", language: letter.page.language, letters: [letter.page] });
     return new Response(new Uint8Array(pdf), {
       headers: {
