@@ -175,7 +175,8 @@ function ComposerForm({
           name: values.supporter?.name?.trim() || t("placeholderName"),
           email: "",
           city: values.supporter?.city?.trim() || t("placeholderCity"),
-          country: values.supporter?.country ?? "",
+          // A placeholder, never an empty string: the letter must not read "from Cork, ." before a country is chosen.
+          country: values.supporter?.country || tRoot("journey.placeholderCountry"),
         },
         signAs: values.signAs,
         personalNote: values.personalNote,
@@ -183,7 +184,7 @@ function ComposerForm({
       },
       date,
     );
-  }, [campaign, templates, values, date, t]);
+  }, [campaign, templates, values, date, t, tRoot]);
 
   const noteLength = (values.personalNote ?? "").length;
   // The fields marked, one by one (the supporter's name, email and city are three, not one "supporter").
