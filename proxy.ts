@@ -31,6 +31,8 @@ export function proxy(request: NextRequest) {
   const lang = request.nextUrl.searchParams.get("lang");
   const chosen = lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : undefined;
   if (chosen) requestHeaders.set("x-ul-lang", chosen);
+  // The language switch links to this same address; a server component cannot read it otherwise.
+  requestHeaders.set("x-ul-url", `${request.nextUrl.pathname}${request.nextUrl.search}`);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   secure(response.headers, csp);

@@ -55,6 +55,17 @@ export const ZEnv = z.object({
       .max(80)
       .refine((v) => !/[\r\n"<>]/.test(v), { message: "expected a plain name without quotes, angle brackets or line breaks" }),
   ).default("Urgent Letters"),
+  /** The organisation's postal address, shown on /privacy (lines separated by commas or line breaks). Unset: none is
+   * shown, only the contact. */
+  ORGANISATION_ADDRESS: optional(z.string().max(300)),
+  /** Where supporters write to have their details deleted, shown on /privacy: an email address or a web address.
+   * Default: MAIL_FROM. */
+  ORGANISATION_CONTACT: optional(
+    z
+      .string()
+      .max(200)
+      .refine((v) => z.email().safeParse(v).success || /^https?:\/\/\S+$/.test(v), { message: "expected an email address or an http(s):// address" }),
+  ),
   /** DKIM signing: the domain, the selector and the private key (PEM). Signing is on when all three are set. */
   DKIM_DOMAIN: optional(z.string()),
   DKIM_SELECTOR: optional(z.string()),
@@ -114,6 +125,12 @@ export function env(): TEnv {
 export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** Who runs this site, for the privacy page: name, postal address (if set) and the contact for deletion requests. */
+export function operator(): { name: string; address?: string; contact: string } {
+  const e = env();
+  return { name: e.ORGANISATION_NAME, address: e.ORGANISATION_ADDRESS, contact: e.ORGANISATION_CONTACT ?? e.MAIL_FROM };
 }
 
 /**

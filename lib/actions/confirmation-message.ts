@@ -28,11 +28,12 @@ export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, n
  * has expired. */
 export async function composeConfirmation(db: TDb, request: TConfirmationRequest, now: Date): Promise<TMailMessage | undefined> {
   const [action] = await db
-    .select({ id: actions.id, slug: actions.campaignSlug, name: actions.supporterName, email: actions.supporterEmail, language: actions.language })
+    .select({ id: actions.id, slug: actions.campaignSlug, name: actions.supporterName, email: actions.supporterEmail, pageLanguage: actions.pageLanguage })
     .from(actions)
     // A link that no longer works is not worth mailing.
     .where(and(eq(actions.id, request.actionId), eq(actions.status, "awaiting-confirmation"), gt(actions.confirmExpiresAt, now)));
-  if (!action) return undefined;
+  // Only an action sent by email waits for confirmation, and it always has the address.
+  if (!action?.email) return undefined;
   const token = request.token ?? (await issueConfirmationToken(db, action.id, now));
   if (!token) return undefined;
   // The campaign as submissions see it (kept a few seconds): one read for a burst of confirmations.
@@ -63,28 +64,30 @@ export async function composeConfirmation(db: TDb, request: TConfirmationRequest
         )
     : [];
 
-  const language = isLanguage(action.language) ? action.language : request.language;
+  // The language of the page the supporter wrote from (the letters may be in another).
+  const language = isLanguage(action.pageLanguage) ? action.pageLanguage : request.language;
   const describe = (id: string) => {
     const r = recipients.get(id);
     return r ? recipientLabel(r, language) : id;
   };
   const base = publicUrl();
-  const email = buildConfirmationEmail({
+  const message = buildConfirmationEmail({
     language,
     supporterName: action.name,
     campaignSubject: campaign.subject,
-    confirmUrl: `${base}/confirm/${token}`,
+    // ?lang= makes the whole page speak it, even in a browser that prefers another language.
+    confirmUrl: `${base}/confirm/${token}?lang=${language}`,
     emailLetters: emailRecipients.map(describe),
     postLetterCount: written.filter((l) => l.channel === "post").length,
     alreadyWritten: emailRecipients.filter((id) => earlier.some((e) => e.recipientId === id)).map(describe),
-    thanksUrl: `${base}/c/${action.slug}/thanks?action=${action.id}`,
+    thanksUrl: `${base}/c/${action.slug}/thanks?action=${action.id}&lang=${language}`,
   });
   const settings = env();
   return {
     from: { name: settings.ORGANISATION_NAME, address: settings.MAIL_FROM },
     to: { name: action.name, address: action.email },
-    subject: email.subject,
-    text: email.text,
-    html: email.html,
+    subject: message.subject,
+    text: message.text,
+    html: message.html,
   };
 }

@@ -63,24 +63,26 @@ export async function submitAction(
     partner?: string;
     now: Date;
     rateLimits?: TRateLimits;
-    /** The language of the page the supporter sent from: the confirmation email's, when the letters' is not set. */
+    /** The language of the page the supporter sent from: kept with the action, and the language of the confirmation
+     * email and of the confirmation and thank-you pages (the letters may be in another). */
     pageLanguage?: TLanguage;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
-  const email = input.supporter.email.toLowerCase();
-  const mailbox = canonicalMailbox(input.supporter.email);
+  // Printing and the supporter's own mail app need no address: such actions count only against the IP's limit.
+  const email = input.supporter.email?.toLowerCase();
+  const mailbox = input.supporter.email ? canonicalMailbox(input.supporter.email) : null;
   const recipients = recipientsById(campaign);
   if (input.delivery !== "post" && !input.recipients.some((id) => recipients.get(id)?.channels.includes("email"))) {
     throw new AppError("INVALID_INPUT", "None of the chosen officials can be reached this way.", [
-      { path: "delivery", message: CATALOGS.en.validation.deliveryUnavailable },
+      { path: "delivery", code: "validation.deliveryUnavailable", message: CATALOGS.en.validation.deliveryUnavailable },
     ]);
   }
 
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
   // must get a new action, never theirs.
-  const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
+  const idempotencyKey = options.idempotencyKey ? `${hashToken(email ?? "").slice(0, 16)}:${options.idempotencyKey}` : undefined;
   // What the key was sent with: the same key with another body is a client's mistake to tell, not to paper over.
   const fingerprint = idempotencyKey ? hashToken(JSON.stringify(input)) : null;
 
@@ -98,7 +100,7 @@ export async function submitAction(
     campaignSlug: campaign.slug,
     status,
     supporterName: input.supporter.name,
-    supporterEmail: input.supporter.email,
+    supporterEmail: input.supporter.email ?? null,
     supporterMailbox: mailbox,
     city: input.supporter.city,
     country: input.supporter.country,
@@ -106,6 +108,7 @@ export async function submitAction(
     personalNote: input.personalNote || null,
     signAs: input.signAs ?? "full",
     language: input.language ?? null,
+    pageLanguage: options.pageLanguage ?? null,
     delivery: input.delivery,
     consent: input.consent ?? {},
     partner: options.partner ?? null,
@@ -139,13 +142,14 @@ export async function submitAction(
     lockedUntil: null,
     messageId: null,
     sentAt: null,
+    printedAt: null,
     digestId: null,
     createdAt: options.now,
     updatedAt: options.now,
   }));
   // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts), with a
   // token it makes then: the outbox holds the action and the language, no secret.
-  const confirmation: TConfirmationRequest | null = needsConfirmation ? { actionId: id, language: input.language ?? options.pageLanguage ?? "en" } : null;
+  const confirmation: TConfirmationRequest | null = needsConfirmation ? { actionId: id, language: options.pageLanguage ?? input.language ?? "en" } : null;
 
   const perDay = limits.confirmationsPerDay ?? DEFAULT_RATE_LIMITS.confirmationsPerDay!;
   const [result] = await rawQuery<TChecks & { inserted: number }>(db, SUBMIT, [

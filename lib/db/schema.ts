@@ -163,7 +163,8 @@ export const actions = pgTable(
       .references(() => campaigns.slug),
     status: text("status", { enum: ["awaiting-confirmation", "confirmed", "expired"] }).notNull(),
     supporterName: text("supporter_name").notNull(),
-    supporterEmail: text("supporter_email").notNull(),
+    /** Only needed to send by email for the supporter; printing and the supporter's own mail app need none. */
+    supporterEmail: text("supporter_email"),
     /** The mailbox the email delivers to (lib/actions/canonical-mailbox.ts): what the per-address limits count. */
     supporterMailbox: text("supporter_mailbox"),
     city: text("city").notNull(),
@@ -172,6 +173,9 @@ export const actions = pgTable(
     personalNote: text("personal_note"),
     signAs: text("sign_as", { enum: ["full", "initials"] }).notNull().default("full"),
     language: text("language"),
+    /** The language of the page the supporter sent from: the confirmation email, the confirmation and thank-you
+     * pages speak it, whatever the browser opening them prefers (null for actions from before it was kept). */
+    pageLanguage: text("page_language"),
     delivery: text("delivery", { enum: ["email", "mailto", "post"] }).notNull(),
     consent: jsonb("consent").$type<{ updates?: boolean }>().notNull().default({}),
     partner: text("partner"),
@@ -228,6 +232,8 @@ export const letters = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     messageId: text("message_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** When the supporter first downloaded a letter to post: a posted letter counts publicly only after this print step. */
+    printedAt: timestamp("printed_at", { withTimezone: true }),
     /** Set when the letter went out inside a daily digest (above the recipient's daily cap); shared by that digest. */
     digestId: uuid("digest_id"),
     ...timestamps,

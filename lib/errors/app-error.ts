@@ -15,8 +15,8 @@ export const APP_ERROR_STATUS = {
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
-/** One bad field: where it is, a code a client can translate, and a message a person can act on. */
-export type TFieldError = { path: string; message: string; code?: string };
+/** One bad field: `code` is the key of its message in the UI catalogs ("validation.email"), for a client to translate. */
+export type TFieldError = { path: string; code?: string; message: string };
 
 export class AppError extends Error {
   readonly code: TAppErrorCode;

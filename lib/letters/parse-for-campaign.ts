@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type TFieldError } from "@/lib/errors/app-error";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { SLUG } from "@/lib/schemas/ids";
 import type { TCampaignRules } from "@/lib/schemas/letter-input";
@@ -17,12 +17,16 @@ export function campaignRules(campaign: TCampaignView): TCampaignRules {
   };
 }
 
-/** Turns the schema's message keys ("validation.email") into the English text for API answers. */
-export function fieldErrors(error: z.ZodError) {
+/**
+ * The schema's issues as API field errors: the message key ("validation.email") is the `code`, which a form
+ * translates into its page's language, and `message` is its English text for anyone reading the answer.
+ */
+export function fieldErrors(error: z.ZodError): TFieldError[] {
   const messages = CATALOGS.en.validation as Record<string, string>;
   return error.issues.map((issue) => {
     const key = issue.message.startsWith("validation.") ? issue.message.slice("validation.".length) : undefined;
-    return { path: issue.path.map(String).join(".") || "(body)", message: (key && messages[key]) || issue.message };
+    const message = (key && messages[key]) || issue.message;
+    return { path: issue.path.map(String).join(".") || "(body)", ...(key && messages[key] ? { code: issue.message } : {}), message };
   });
 }
 
@@ -47,7 +51,7 @@ export async function parseForCampaign<T>(
   if (!campaign) {
     const base = schemas.base.safeParse(body);
     throw new AppError("INVALID_INPUT", schemas.refusal, [
-      { path: "campaign", message: CATALOGS.en.validation.campaign },
+      { path: "campaign", code: "validation.campaign", message: CATALOGS.en.validation.campaign },
       ...(base.success ? [] : fieldErrors(base.error).filter((e) => e.path !== "campaign")),
     ]);
   }

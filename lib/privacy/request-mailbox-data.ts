@@ -28,7 +28,8 @@ export async function requestMailboxData(
 ): Promise<{ requestId: string }> {
   const parsed = ZMyDataRequest.safeParse(body);
   if (!parsed.success) throw new AppError("INVALID_INPUT", "Please check the email address.", zodFieldErrors(parsed.error));
-  const { email } = parsed.data;
+  // (Required by the schema; the letter form's rule it shares reads an empty address as none.)
+  const email = parsed.data.email ?? "";
   const limits = options.limits ?? DEFAULT_PRIVACY_RATE_LIMITS;
   const token = newToken();
   const id = randomUUID();

@@ -17,6 +17,8 @@ export const CITY_MAX = 100;
 export const ADDRESS_MAX = 500;
 export const RECIPIENTS_MAX = 50;
 
+const EMAIL = z.email();
+
 /** One line of text: it may end up in a mail header (lib/schemas/text-rules.ts). */
 const line = (max: number) =>
   z
@@ -37,13 +39,15 @@ export const ZSupporter = z.object({
   // The name goes into From and Reply-To as a display name: it must not pass for an address there.
   // (Checked only once the line itself is fine, so one bad name is one error.)
   name: line(NAME_MAX).refine((v) => !isSafeLine(v) || isSafeDisplayName(v), { message: "validation.nameLikeAddress" }),
+  // Only sending by email for the supporter needs it (ZActionInput requires it there); empty means none.
   email: z
-    .string({ message: "validation.required" })
+    .string({ message: "validation.email" })
     .trim()
-    .min(1, { message: "validation.required" })
     .max(254, { message: "validation.tooLong" })
     .refine(isSafeLine, { message: "validation.email" })
-    .pipe(z.email({ message: "validation.email" })),
+    .refine((v) => v === "" || EMAIL.safeParse(v).success, { message: "validation.email" })
+    .transform((v) => v || undefined)
+    .optional(),
   city: line(CITY_MAX),
   country: z
     .string({ message: "validation.country" })
