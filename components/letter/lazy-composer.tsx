@@ -63,7 +63,8 @@ export function LazyComposer(props: TLazyComposerProps) {
       });
     };
     // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
-    const events = ["focusin", "pointerdown", "touchstart", "keydown"] as const;
+    // (A change counts too: a script or an assistive tool may set a field without focusing it first.)
+    const events = ["focusin", "pointerdown", "touchstart", "keydown", "change", "input"] as const;
     for (const type of events) element.addEventListener(type, start, { passive: true });
     return () => {
       for (const type of events) element.removeEventListener(type, start);
