@@ -31,6 +31,11 @@ test("[SITE] a visitor finds the live campaign, and not the closed one", async (
   await expect(page.locator('[data-recipient="kz-president"]').getByTestId("address-check")).toHaveText(en.campaign.addressCheck);
   await expect(page.locator('[data-recipient="kz-embassy-uk"]').getByTestId("serves")).toHaveText("For supporters writing from: United Kingdom and Ireland.");
   await expect(page.getByTestId("sender-note")).toContainText("Urgent Letters");
+  // An email that rests on a third-party directory says so, among the sources; the embassy in Washington names its
+  // ambassador now, and the Parliamentary Secretaries are both listed.
+  await expect(page.locator('[data-recipient="ca-mp-chong"]').getByTestId("email-check")).toHaveText(en.campaign.emailCheck);
+  await expect(page.locator('[data-recipient="kz-embassy-us"] .recipient__name')).toHaveText("Magzhan Ilyassov");
+  await expect(page.locator('[data-recipient="ca-parl-sec-fortier"] .recipient__name')).toHaveText("Mona Fortier");
 });
 
 test("[SITE] a closed campaign shows its outcome and no form", async ({ page }) => {
