@@ -1,12 +1,14 @@
 import type { NextConfig } from "next";
 import { parseEnv } from "./lib/env";
+import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 // A bad setting fails the build and the start with a message naming the variable.
-parseEnv(process.env);
+const settings = parseEnv(process.env);
 
 const nextConfig: NextConfig = {
   // PGlite loads its WebAssembly and data files next to its own module; pg has optional native parts.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "@react-pdf/renderer", "nodemailer"],
+  // piscina starts its threads from its own files, which must stay where npm put them.
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "@react-pdf/renderer", "nodemailer", "piscina"],
   poweredByHeader: false,
   // Types and lint are checked by `npm test` (tsc, eslint), not again by every build.
   typescript: { ignoreBuildErrors: true },
@@ -14,10 +16,8 @@ const nextConfig: NextConfig = {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
+        // proxy.ts sets these (and a CSP) on pages and handlers; this covers the static files it does not see.
+        headers: staticSecurityHeaders({ https: (settings.PUBLIC_URL ?? "").startsWith("https://") }).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -1,21 +1,81 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { DATA_CSP, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
+import { LANGUAGES } from "@/lib/i18n/languages";
 
-const LANGUAGES = new Set(["en", "fr", "ru", "kk"]);
+const DEV = process.env.NODE_ENV === "development";
+const https = () => (env().PUBLIC_URL ?? "").startsWith("https://");
 
 /**
- * A page opened with ?lang=xx is shown in that language, and the choice is remembered in a cookie for the next
- * pages. The header lets the root layout (which cannot read the query string) agree with the page.
+ * Runs before every page and route handler:
+ * - a path Next.js cannot decode (`/c/%ff`) is answered here, as a 400 with the security headers, instead of the
+ *   plain-text 500 Next.js would give;
+ * - every answer gets the security headers, and pages a Content-Security-Policy with a nonce made for this request
+ *   (Next.js reads it from the request's CSP header and puts it on its own scripts);
+ * - a page opened with ?lang=xx is shown in that language, remembered in a cookie for the next pages; the header
+ *   lets the root layout (which cannot read the query string) agree with the page.
  */
 export function proxy(request: NextRequest) {
-  const lang = request.nextUrl.searchParams.get("lang");
-  if (!lang || !LANGUAGES.has(lang)) return NextResponse.next();
+  const pathname = request.nextUrl.pathname;
+  const isData = pathname.startsWith("/api/") || pathname.startsWith("/dev-mail-attachment/");
+  if (!decodable(rawPath(request.url))) return badPath(isData);
+
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-ul-lang", lang);
+  let csp = DATA_CSP;
+  if (!isData) {
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+    csp = contentSecurityPolicy({ nonce, pathname, dev: DEV });
+    requestHeaders.set("content-security-policy", csp);
+    requestHeaders.set("x-nonce", nonce);
+  }
+  const lang = request.nextUrl.searchParams.get("lang");
+  const chosen = lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : undefined;
+  if (chosen) requestHeaders.set("x-ul-lang", chosen);
+  // The language switch links to this same address; a server component cannot read it otherwise.
+  requestHeaders.set("x-ul-url", `${request.nextUrl.pathname}${request.nextUrl.search}`);
+
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.cookies.set("ul-lang", lang, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  secure(response.headers, csp);
+  if (chosen) response.cookies.set("ul-lang", chosen, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  return response;
+}
+
+function secure(headers: Headers, csp: string) {
+  headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of staticSecurityHeaders({ https: https() })) headers.set(name, value);
+}
+
+/** The path as the client sent it, before anything decoded it. */
+function rawPath(url: string): string {
+  const afterHost = url.replace(/^[a-z]+:\/\/[^/]+/i, "");
+  return afterHost.split(/[?#]/)[0] ?? "/";
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return !path.includes("%00");
+  } catch {
+    return false;
+  }
+}
+
+function badPath(isData: boolean) {
+  const title = "This address is not valid: it has a malformed %-escape.";
+  const response = isData
+    ? new NextResponse(JSON.stringify({ type: "about:blank#bad-request", title, status: 400, errors: [{ path: "(url)", code: "badPath", message: title }] }), {
+        status: 400,
+        headers: { "content-type": "application/problem+json" },
+      })
+    : new NextResponse(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Bad address</title><p>${title} <a href="/">Go to the home page</a>.</p></html>`, {
+        status: 400,
+        headers: { "content-type": "text/html; charset=utf-8" },
+      });
+  secure(response.headers, isData ? DATA_CSP : "default-src 'none'; style-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
   return response;
 }
 
 export const config = {
-  matcher: ["/((?!api|_next|embed\\.js|favicon\\.ico).*)"],
+  // Everything but Next.js's own static files (next.config.ts gives those the static headers).
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 
 export default async function NotFound() {
@@ -8,7 +7,7 @@ export default async function NotFound() {
       <h1>{t("errors.notFoundTitle")}</h1>
       <p>{t("errors.notFoundText")}</p>
       <p>
-        <Link href="/">{t("errors.backHome")}</Link>
+        <a href="/">{t("errors.backHome")}</a>
       </p>
     </main>
   );

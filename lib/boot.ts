@@ -5,6 +5,7 @@ import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
+import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
 import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 import { loadContent } from "@/lib/templates/load-content";
 
@@ -27,6 +28,13 @@ export async function boot(): Promise<void> {
     `Urgent Letters: database ${where}; content ${settings.TEMPLATES_RELOAD ? "reloaded" : "loaded"} ` +
       `(${written.campaigns} campaigns, ${written.recipients} recipients, ${written.letterTemplates} letter templates written).`,
   );
+  warmPdfThreads();
+  if (!settings.IP_HASH_SALT) {
+    console.warn(
+      "Urgent Letters: IP_HASH_SALT is not set: the per-IP limits hash addresses with a random salt made at this start, " +
+        "so a restart resets every count and several instances do not share them. Set IP_HASH_SALT (16 characters or more).",
+    );
+  }
   const transport = await getMailTransport();
   const inProcess = settings.WORKER_IN_PROCESS ?? database.kind === "pglite";
   const worker = inProcess
@@ -50,6 +58,7 @@ export async function boot(): Promise<void> {
         const servers = await stopAcceptingRequests(REQUEST_GRACE_MS);
         console.log(`Urgent Letters: no longer taking requests (${servers} listening socket${servers === 1 ? "" : "s"} closed).`);
         await worker?.stop().catch(() => {});
+        await closePdfThreads().catch(() => {});
         transport.close();
         await database.close().catch(() => {});
         process.exit(0);

@@ -55,6 +55,17 @@ export const ZEnv = z.object({
       .max(80)
       .refine((v) => !/[\r\n"<>]/.test(v), { message: "expected a plain name without quotes, angle brackets or line breaks" }),
   ).default("Urgent Letters"),
+  /** The organisation's postal address, shown on /privacy (lines separated by commas or line breaks). Unset: none is
+   * shown, only the contact. */
+  ORGANISATION_ADDRESS: optional(z.string().max(300)),
+  /** Where supporters write to have their details deleted, shown on /privacy: an email address or a web address.
+   * Default: MAIL_FROM. */
+  ORGANISATION_CONTACT: optional(
+    z
+      .string()
+      .max(200)
+      .refine((v) => z.email().safeParse(v).success || /^https?:\/\/\S+$/.test(v), { message: "expected an email address or an http(s):// address" }),
+  ),
   /** DKIM signing: the domain, the selector and the private key (PEM). Signing is on when all three are set. */
   DKIM_DOMAIN: optional(z.string()),
   DKIM_SELECTOR: optional(z.string()),
@@ -63,15 +74,21 @@ export const ZEnv = z.object({
   IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
   /** Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is that many entries
    * from the right (lib/http/client-address.ts). */
-  TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 1 to 10" }).int().min(1).max(10)).default(1),
+  TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 0 to 10" }).int().min(0).max(10)).default(1),
   /** Submissions allowed per hour from one IP address (kept only as a salted hash). */
   RATE_LIMIT_IP_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(60),
-  /** Submissions allowed per hour for one supporter email address. */
+  /** Submissions allowed per hour for one supporter mailbox (its +tags, letter case and Gmail dots count as one). */
   RATE_LIMIT_EMAIL_PER_HOUR: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
+  /** Confirmation emails allowed per day to one mailbox, whatever the IP address they are asked from. */
+  RATE_LIMIT_CONFIRMATIONS_PER_DAY: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(10),
   /** PDF previews allowed per minute from one IP address (laying one out takes tens of milliseconds of CPU). */
   RATE_LIMIT_PDF_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(30),
   /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
   WORKER_IN_PROCESS: optional(boolish),
+  /** Threads the web process lays out PDF previews on; 0 lays them out on its main thread. Default: cores - 1, 1 to 2. */
+  WEB_PDF_THREADS: optional(z.coerce.number({ message: "expected a number" }).int().min(0).max(16)),
+  /** PDFs that may wait for a thread in the web process; one more is answered 503 with Retry-After. */
+  PDF_QUEUE_MAX: optional(z.coerce.number({ message: "expected a number" }).int().min(1).max(1000)).default(16),
   /** Threads `npm run worker` lays out PDFs on; 0 lays them out on its main thread. Default: one per core. */
   PDF_THREADS: optional(z.coerce.number({ message: "expected a number" }).int().min(0).max(64)),
 });
@@ -108,6 +125,12 @@ export function env(): TEnv {
 export function publicUrl(): string {
   const e = env();
   return (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+}
+
+/** Who runs this site, for the privacy page: name, postal address (if set) and the contact for deletion requests. */
+export function operator(): { name: string; address?: string; contact: string } {
+  const e = env();
+  return { name: e.ORGANISATION_NAME, address: e.ORGANISATION_ADDRESS, contact: e.ORGANISATION_CONTACT ?? e.MAIL_FROM };
 }
 
 /**

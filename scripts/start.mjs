@@ -50,11 +50,25 @@ if (built !== current) {
 }
 
 const port = process.env.PORT && process.env.PORT.trim() !== "" ? process.env.PORT : "3000";
+// `next start` listens on every interface. Behind a proxy that is the proxy's business; without one, say how the
+// limits then see clients (lib/http/client-address.ts).
+if ((process.env.TRUSTED_PROXIES ?? "1").trim() !== "0") {
+  console.warn(
+    `Urgent Letters: listening on all interfaces, port ${port}, expecting ${process.env.TRUSTED_PROXIES || 1} reverse proxy in front ` +
+      "(TRUSTED_PROXIES). Requests that come straight from a public address are limited by that address; see docs/deploy.md.",
+  );
+}
 const child = spawn(process.execPath, [nextBin, "start", "--port", port], {
   cwd: root,
   stdio: "inherit",
   // The app stops itself on a signal (lib/boot.ts): it finishes sending and closes the embedded database first.
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXT_MANUAL_SIG_HANDLE: "true" },
+  // peer-address.cjs tells the rate limits which address the request really came from (see the file).
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NEXT_MANUAL_SIG_HANDLE: "true",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${JSON.stringify(path.join(root, "scripts", "peer-address.cjs"))}`].filter(Boolean).join(" "),
+  },
 });
 // Pass signals on, so stopping `npm start` stops the server and closes the embedded database cleanly.
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { listLiveCampaigns } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
 import { pick } from "@/lib/i18n/localize";
@@ -26,16 +25,16 @@ export default async function HomePage() {
               <li key={campaign.slug} className="card" lang={fallback ? "en" : undefined}>
                 <p className="card__source">{t("home.source", { organisation: campaign.source.organisation })}</p>
                 <h2>
-                  <Link href={`/c/${campaign.slug}`}>{content.title}</Link>
+                  <a href={`/c/${campaign.slug}`}>{content.title}</a>
                 </h2>
                 <p>{content.summary}</p>
                 <p className="card__footer" lang={language}>
                   <span className="counter" data-testid="letter-count">
                     {t("home.letters", { count: campaign.letterCount })}
                   </span>
-                  <Link href={`/c/${campaign.slug}`} className="button" aria-hidden="true" tabIndex={-1}>
+                  <a href={`/c/${campaign.slug}`} className="button" aria-hidden="true" tabIndex={-1}>
                     {t("home.open")}
-                  </Link>
+                  </a>
                 </p>
               </li>
             );

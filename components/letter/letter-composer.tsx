@@ -1,7 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
-import { useMemo, useRef, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { IntlProvider, useTranslations } from "use-intl";
 import { Field } from "@/components/ui/field";
@@ -15,21 +14,28 @@ import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
 import { usePersistedForm } from "./use-persisted-form";
+import { sendLetters } from "@/app/(site)/c/[slug]/send-letters";
+import type { TSendState } from "@/lib/actions/send-state";
+import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { recipientOrder, recipientsById, recipientsForCountry } from "@/lib/campaigns/recipients";
 
 export type TLetterComposerProps = {
   campaign: TComposeCampaign;
   pageLanguage: TLanguage;
-  messages: Pick<TMessages, "letter" | "validation" | "send" | "email">;
+  messages: Pick<TMessages, "letter" | "validation" | "send" | "email" | "journey">;
   countries: { code: string; name: string }[];
   templates: TTemplateRow[];
   /** The server's date, so the preview and the PDF agree. */
   today: string;
   /** Say, once the supporter's country is Kazakhstan, what writing can cost there (pages in ru/kk say it always). */
   warnKazakhstan?: boolean;
+  /** Written into the page for a submission without JavaScript: the same page sent twice makes one action. */
+  formKey: string;
+  /** The organisation running the site (ORGANISATION_NAME): it would send the news a supporter asks for. */
+  organisation: string;
 };
 
-export function LetterComposer(props: TLetterComposerProps) {
+export function LetterComposer(props: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
   return (
     <IntlProvider locale={props.pageLanguage} messages={props.messages as TMessages} timeZone="UTC">
       <ComposerForm {...props} />
@@ -37,11 +43,20 @@ export function LetterComposer(props: TLetterComposerProps) {
   );
 }
 
-function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = false }: TLetterComposerProps) {
+function ComposerForm({
+  campaign,
+  countries,
+  templates,
+  today,
+  pageLanguage,
+  formKey,
+  organisation,
+  typed,
+  warnKazakhstan = false,
+}: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
-  const router = useRouter();
   const schema = useMemo(
     () =>
       actionInputSchemaFor({
@@ -53,9 +68,14 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
   );
   const officials = useMemo(() => recipientsById(campaign), [campaign]);
   const preselected = campaign.audiences.flatMap((a) => a.recipients.filter((r) => r.preselected).map((r) => r.id));
+  // Without JavaScript the form posts to this server action, and the page comes back with what was typed and the
+  // messages of the bad fields; with JavaScript the form posts itself (send, below) and the state stays empty.
+  const [serverState, formAction] = useActionState<TSendState, FormData>(sendLetters, {});
   const defaults: TActionInputForm = {
     campaign: campaign.slug,
-    language: undefined,
+    // Letters are in the page's language wherever the audience has a template in it (composeLetters falls back to
+    // each audience's own language elsewhere).
+    language: campaign.languages.includes(pageLanguage) ? pageLanguage : undefined,
     supporter: { name: "", email: "", city: "", country: "", address: "" },
     signAs: "full",
     personalNote: "",
@@ -63,9 +83,19 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
     delivery: preselected.some((id) => officials.get(id)?.channels.includes("email")) ? "email" : "post",
     consent: { updates: false },
   };
+  // What the page's form held before this composer took it over (lazy-composer.tsx), or what the server sent back.
+  const carried = typed ? actionInputFromForm(formDataOf(typed)) : serverState.values;
+  const carriedInitial: TActionInputForm = carried ? { ...defaults, ...carried } : defaults;
+  // A country chosen in the page's form before this composer took it over: its officials are ticked as if it had been
+  // chosen here (once, at takeover; what the supporter ticks afterwards stands).
+  const countryMatters = campaign.audiences.some((a) => a.recipients.some((r) => r.servesCountries.length > 0));
+  const takenOverCountry = typed && countryMatters ? carriedInitial.supporter?.country : undefined;
+  const initial: TActionInputForm = takenOverCountry
+    ? { ...carriedInitial, recipients: recipientsForCountry(campaign, (carriedInitial.recipients ?? []).filter(Boolean) as string[], takenOverCountry) }
+    : carriedInitial;
   const form = useForm<TActionInputForm, unknown, TActionInput>({
     resolver: zodResolver(schema),
-    defaultValues: defaults,
+    defaultValues: initial,
     mode: "onTouched",
   });
   const { register, control, formState, setError } = form;
@@ -79,16 +109,14 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
   const values = useWatch({ control }) as TActionInputForm;
   const [submitting, setSubmitting] = useState(false);
   const [sendError, setSendError] = useState<string>();
-  const [sentTo, setSentTo] = useState<{ email: string; thanksUrl: string; hasPost: boolean }>();
   // The country whose officials were last ticked for the supporter, to say why the choice changed.
-  const [servedCountry, setServedCountry] = useState<string>();
+  const [servedCountry, setServedCountry] = useState<string | undefined>(takenOverCountry || undefined);
   const countryNames = useMemo(() => new Map(countries.map((c) => [c.code, c.name])), [countries]);
   const chooseForCountry = (country: string) => {
     if (!country) return;
     const current = form.getValues("recipients") ?? [];
     const next = recipientsForCountry(campaign, current, country);
-    const touchesAny = campaign.audiences.some((a) => a.recipients.some((r) => r.servesCountries.length > 0));
-    if (!touchesAny) return;
+    if (!countryMatters) return;
     form.setValue("recipients", next, { shouldDirty: true, shouldValidate: formState.submitCount > 0 });
     setServedCountry(country);
   };
@@ -109,23 +137,27 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
     try {
       const response = await fetch("/api/v1/actions", {
         method: "POST",
-        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key },
+        // Accept-Language: the confirmation email and the pages after this one speak the language of this page.
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key, "accept-language": pageLanguage },
         body,
       });
       if (response.status === 202) {
         const { id } = (await response.json()) as { id: string };
         persisted.clear();
-        const thanksUrl = `/c/${campaign.slug}/thanks?action=${id}`;
-        if (delivery === "email") setSentTo({ email: input.supporter.email, thanksUrl, hasPost: postOnlyCount > 0 });
-        else router.push(thanksUrl);
+        // The result is a page of its own (check your email, the mailto links, or the PDFs to post), in the language
+        // of this page whatever the browser prefers: reload and Back behave, and it opens at its top.
+        // A full page load: the result page is rendered anew, header and language switch included.
+        window.location.assign(`/c/${campaign.slug}/thanks?action=${id}&lang=${pageLanguage}`);
         // The button stays busy while the next page loads: a second click must not send again.
         done = true;
         return;
       }
       if (response.status === 422) {
-        const problem = (await response.json()) as { errors?: { path: string; message: string }[] };
-        for (const e of problem.errors ?? []) setError(e.path as "supporter.name", { message: e.message });
-        setSendError(problem.errors?.find((e) => e.path === "delivery")?.message ?? t("pdfFixFields"));
+        const problem = (await response.json()) as { errors?: { path: string; code?: string; message: string }[] };
+        // The codes are message keys: shown in this page's language, not the API's English.
+        for (const e of problem.errors ?? []) setError(e.path as "supporter.name", { message: e.code ?? e.message });
+        const deliveryError = problem.errors?.find((e) => e.path === "delivery");
+        setSendError(deliveryError ? message(deliveryError.code ?? deliveryError.message) : tRoot("journey.fixFields"));
         return;
       }
       setSendError(response.status === 429 ? tSend("tooMany") : tSend("failed"));
@@ -136,8 +168,19 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
     }
   }
 
-  const errors = formState.errors;
   const message = (key: string | undefined) => (key ? (key.startsWith("validation.") ? tRoot(key as "validation.required") : key) : undefined);
+  // The server's refusal of a form posted without JavaScript: shown as the page is rendered, and handed to the form
+  // once it runs, so each message stays next to its field until the field is fixed.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+  useEffect(() => {
+    for (const e of serverState.errors ?? []) setError(e.path as "supporter.name", { message: e.code });
+  }, [serverState, setError]);
+  const serverErrors = hydrated ? {} : errorTree(serverState.errors ?? []);
+  const errors = { ...serverErrors, ...formState.errors } as typeof formState.errors;
 
   const date = useMemo(() => new Date(today), [today]);
   const letters = useMemo(() => {
@@ -153,7 +196,8 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
           name: values.supporter?.name?.trim() || t("placeholderName"),
           email: "",
           city: values.supporter?.city?.trim() || t("placeholderCity"),
-          country: values.supporter?.country ?? "",
+          // A placeholder, never an empty string: the letter must not read "from Cork, ." before a country is chosen.
+          country: values.supporter?.country || tRoot("journey.placeholderCountry"),
         },
         signAs: values.signAs,
         personalNote: values.personalNote,
@@ -161,34 +205,28 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
       },
       date,
     );
-  }, [campaign, templates, values, date, t]);
+  }, [campaign, templates, values, date, t, tRoot]);
 
   const noteLength = (values.personalNote ?? "").length;
-  const errorCount = Object.keys(formState.errors).length;
-
-  if (sentTo) {
-    return (
-      <div className="sent-panel" role="status">
-        <h3>{tSend("checkEmailTitle")}</h3>
-        <p>{tSend("checkEmail", { email: sentTo.email })}</p>
-        {sentTo.hasPost ? (
-          <p>
-            <a href={sentTo.thanksUrl}>{tRoot("email.postLetters")}</a>
-          </p>
-        ) : null}
-      </div>
-    );
-  }
+  // The fields marked, one by one (the supporter's name, email and city are three, not one "supporter").
+  const errorCount = countErrors(errors);
+  const showSummary = (formState.submitCount > 0 || (!hydrated && (serverState.errors?.length ?? 0) > 0)) && errorCount > 0;
 
   return (
     <form
       className="composer"
       noValidate
       aria-label={t("stepDetails")}
+      // Without JavaScript the browser posts the form to the server action (never a GET: nothing typed goes into an
+      // address); with it, handleSubmit prevents that and sends the letters itself.
+      action={formAction}
       onSubmit={(event) => {
         void form.handleSubmit(send)(event);
       }}
     >
+      <input type="hidden" name="campaign" value={campaign.slug} />
+      <input type="hidden" name="pageLanguage" value={pageLanguage} />
+      <input type="hidden" name="idempotencyKey" value={formKey} />
       <p className="muted small">
         {t("savedOnDevice")}{" "}
         <button
@@ -202,21 +240,28 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
           {t("clear")}
         </button>
       </p>
-      {formState.submitCount > 0 && errorCount > 0 ? (
-        <p className="form-error" role="alert">
+      {showSummary ? (
+        <p className="form-error" role="alert" data-testid="error-summary">
           {t("errorSummary", { count: errorCount })}
+        </p>
+      ) : null}
+      {serverState.formError && !hydrated ? (
+        <p className="form-error" role="alert">
+          {tRoot(serverState.formError)}
         </p>
       ) : null}
 
       <fieldset className="step">
         <legend>{t("stepDetails")}</legend>
         <Field label={t("name")} hint={t("nameHint")} error={message(errors.supporter?.name?.message)}>
-          {(a) => <input {...a} {...register("supporter.name")} autoComplete="name" maxLength={200} />}
+          {(a) => <input {...a} {...register("supporter.name")} defaultValue={initial.supporter?.name} autoComplete="name" maxLength={200} />}
         </Field>
         <div className="check">
           <input
             id="sign-initials"
             type="checkbox"
+            name="signAs"
+            value="initials"
             checked={values.signAs === "initials"}
             onChange={(e) => form.setValue("signAs", e.target.checked ? "initials" : "full", { shouldDirty: true })}
             aria-describedby="sign-initials-hint"
@@ -227,15 +272,22 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
           </p>
         </div>
         <Field label={t("email")} hint={t("emailHint")} error={message(errors.supporter?.email?.message)}>
-          {(a) => <input {...a} {...register("supporter.email")} type="email" autoComplete="email" inputMode="email" />}
+          {(a) => (
+            <input {...a} {...register("supporter.email")} defaultValue={initial.supporter?.email} type="email" autoComplete="email" inputMode="email" />
+          )}
         </Field>
         <div className="field-row">
           <Field label={t("city")} error={message(errors.supporter?.city?.message)}>
-            {(a) => <input {...a} {...register("supporter.city")} autoComplete="address-level2" />}
+            {(a) => <input {...a} {...register("supporter.city")} defaultValue={initial.supporter?.city} autoComplete="address-level2" />}
           </Field>
           <Field label={t("country")} error={message(errors.supporter?.country?.message)}>
             {(a) => (
-              <select {...a} {...register("supporter.country", { onChange: (e: { target: { value: string } }) => chooseForCountry(e.target.value) })} autoComplete="country">
+              <select
+                {...a}
+                {...register("supporter.country", { onChange: (e: { target: { value: string } }) => chooseForCountry(e.target.value) })}
+                defaultValue={initial.supporter?.country}
+                autoComplete="country"
+              >
                 <option value="">{t("countryChoose")}</option>
                 {countries.map((c) => (
                   <option key={c.code} value={c.code}>
@@ -252,7 +304,7 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
           </p>
         ) : null}
         <Field label={t("address")} hint={t("addressHint")} error={message(errors.supporter?.address?.message)}>
-          {(a) => <textarea {...a} {...register("supporter.address")} rows={3} autoComplete="street-address" />}
+          {(a) => <textarea {...a} {...register("supporter.address")} defaultValue={initial.supporter?.address} rows={3} autoComplete="street-address" />}
         </Field>
       </fieldset>
 
@@ -286,7 +338,7 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
         <legend>{t("stepLetter")}</legend>
         <Field label={t("language")} error={message(errors.language?.message)}>
           {(a) => (
-            <select {...a} {...register("language", { setValueAs: (v: string) => (v === "" ? undefined : v) })}>
+            <select {...a} {...register("language", { setValueAs: (v: string) => (v === "" ? undefined : v) })} defaultValue={initial.language ?? ""}>
               <option value="">{t("languageDefault")}</option>
               {campaign.languages.map((l) => (
                 <option key={l} value={l} lang={l}>
@@ -306,7 +358,7 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
             </p>
           }
         >
-          {(a) => <textarea {...a} {...register("personalNote")} rows={5} />}
+          {(a) => <textarea {...a} {...register("personalNote")} defaultValue={initial.personalNote} rows={5} />}
         </Field>
       </fieldset>
 
@@ -339,7 +391,40 @@ function ComposerForm({ campaign, countries, templates, today, warnKazakhstan = 
         submitting={submitting}
         error={sendError}
         unavailableHint={tRoot("validation.deliveryUnavailable")}
+        organisation={organisation}
       />
     </form>
   );
+}
+
+function formDataOf(entries: Record<string, FormDataEntryValue[]>): FormData {
+  const data = new FormData();
+  for (const [name, values] of Object.entries(entries)) for (const value of values) data.append(name, value);
+  return data;
+}
+
+/** "Is the page running?" never changes once it is: nothing to subscribe to. */
+const noSubscription = () => () => {};
+
+/** Server field errors ({path: "supporter.email", code}) in the shape react-hook-form keeps its errors. */
+function errorTree(list: { path: string; code: string }[]): Record<string, unknown> {
+  const tree: Record<string, unknown> = {};
+  for (const { path, code } of list) {
+    const parts = path.split(".");
+    let node = tree;
+    for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[parts.at(-1)!] ??= { message: code };
+  }
+  return tree;
+}
+
+/** How many fields carry a message: the leaves of react-hook-form's error tree (an array of recipients is one). */
+function countErrors(node: unknown): number {
+  if (!node || typeof node !== "object") return 0;
+  if ("message" in node && typeof (node as { message: unknown }).message === "string") return 1;
+  if (Array.isArray(node)) return node.some((n) => countErrors(n) > 0) ? 1 : 0;
+  return Object.entries(node)
+    // ref is the field's DOM element, not a message.
+    .filter(([key]) => key !== "ref" && key !== "types")
+    .reduce((sum, [, child]) => sum + countErrors(child), 0);
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "use-intl";
-import type { TLanguage } from "@/lib/i18n/languages";
+import { LANGUAGE_NAMES, type TLanguage } from "@/lib/i18n/languages";
 import type { TComposeCampaign, TComposedLetter } from "@/lib/letters/compose-letters";
 import type { TInline } from "@/lib/letters/types";
 import { recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
@@ -8,6 +8,7 @@ import { recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 /** Each letter as the official will read it, rebuilt as the supporter types. */
 export function LetterPreview({ campaign, letters }: { campaign: TComposeCampaign; letters: TComposedLetter[] }) {
   const t = useTranslations("letter");
+  const tJourney = useTranslations("journey");
   const language = useLocale() as TLanguage;
   if (letters.length === 0) return <p className="muted">{t("previewEmpty")}</p>;
   const recipients = recipientsById(campaign);
@@ -22,6 +23,8 @@ export function LetterPreview({ campaign, letters }: { campaign: TComposeCampaig
               <summary>
                 <span className="letter-preview__meta" lang={language}>
                   {t("previewTo", { recipient: who })}
+                  {" · "}
+                  <span data-testid="letter-language">{tJourney("letterLanguage", { language: LANGUAGE_NAMES[letter.language] })}</span>
                 </span>
                 <span className="letter-preview__subject">
                   <span lang={language}>{t("previewSubject", { subject: "" })}</span>

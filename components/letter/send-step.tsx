@@ -5,6 +5,7 @@ import type { TDelivery } from "@/lib/schemas/action-input";
 /** How the letters go out: by us (after email confirmation), from the supporter's mail app, or printed. */
 export function SendStep({
   unavailableHint,
+  organisation,
   delivery,
   onDelivery,
   emailPossible,
@@ -24,6 +25,8 @@ export function SendStep({
   error?: string;
   /** Shown instead of the hint of a way that none of the chosen officials accepts. */
   unavailableHint: string;
+  /** Who would send the news the supporter may ask for (ORGANISATION_NAME). */
+  organisation: string;
 }) {
   const t = useTranslations("send");
   const options: { value: TDelivery; label: string; hint: string; disabled: boolean }[] = [
@@ -57,8 +60,8 @@ export function SendStep({
       </fieldset>
       {delivery !== "post" && postOnlyCount > 0 ? <p className="note">{t("postOnlyNote", { count: postOnlyCount })}</p> : null}
       <div className="check">
-        <input id="consent-updates" type="checkbox" checked={consent} onChange={(e) => onConsent(e.target.checked)} />
-        <label htmlFor="consent-updates">{t("consentUpdates")}</label>
+        <input id="consent-updates" type="checkbox" name="consent.updates" checked={consent} onChange={(e) => onConsent(e.target.checked)} />
+        <label htmlFor="consent-updates">{t("consentUpdates", { organisation })}</label>
       </div>
       {error ? (
         <p className="field__error" id="send-error" role="alert">

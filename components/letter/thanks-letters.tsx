@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { IntlProvider, useTranslations } from "use-intl";
 import type { TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
+import { mailtoLink } from "@/lib/letters/mailto-link";
 
 export type TThanksLetter = {
   id: string;
@@ -18,10 +19,7 @@ export type TThanksLetter = {
   countryName: string;
 };
 
-/** Longer mailto: links are cut off by some mail apps and browsers; past this, the letter is copied instead. */
-const MAILTO_MAX = 1800;
-
-export function ThanksLetters(props: { actionId: string; letters: TThanksLetter[]; language: TLanguage; messages: Pick<TMessages, "thanks"> }) {
+export function ThanksLetters(props: { actionId: string; letters: TThanksLetter[]; language: TLanguage; messages: Pick<TMessages, "thanks" | "mailto"> }) {
   return (
     <IntlProvider locale={props.language} messages={props.messages as TMessages} timeZone="UTC">
       <LetterList actionId={props.actionId} initial={props.letters} />
@@ -66,7 +64,7 @@ function LetterList({ actionId, initial }: { actionId: string; initial: TThanksL
   return (
     <ul className="thanks-letters">
       {letters.map((letter) => (
-        <li key={letter.id} className="thanks-letter" data-letter={letter.id} data-channel={letter.channel}>
+        <li key={letter.id} id={`letter-${letter.id}`} className="thanks-letter" data-letter={letter.id} data-channel={letter.channel}>
           <p className="thanks-letter__to">
             {t("to", { recipient: letter.recipientLabel })}{" "}
             <span className={`status status--${letter.status}`} data-testid="letter-status">
@@ -74,7 +72,7 @@ function LetterList({ actionId, initial }: { actionId: string; initial: TThanksL
             </span>
           </p>
           {letter.channel === "post" ? <PostLetter actionId={actionId} letter={letter} onDone={() => markDone(letter.id)} /> : null}
-          {letter.channel === "mailto" ? <MailtoLetter letter={letter} onDone={() => markDone(letter.id)} /> : null}
+          {letter.channel === "mailto" ? <MailtoLetter actionId={actionId} letter={letter} onDone={() => markDone(letter.id)} /> : null}
         </li>
       ))}
     </ul>
@@ -89,12 +87,10 @@ function PostLetter({ actionId, letter, onDone }: { actionId: string; letter: TT
         <a className="button button--secondary" href={`/api/v1/actions/${actionId}/letters/${letter.id}/pdf`} download>
           {t("downloadPdf")}
         </a>
-        {letter.status === "awaiting-confirmation" ? (
-          <button type="button" className="button" onClick={onDone}>
-            {t("markPosted")}
-          </button>
-        ) : null}
       </p>
+      {letter.status === "awaiting-confirmation" ? (
+        <DoneButton actionId={actionId} letterId={letter.id} label={t("markPosted")} onDone={onDone} />
+      ) : null}
       <details>
         <summary>{t("postChecklist")}</summary>
         <ul className="checklist">
@@ -107,47 +103,83 @@ function PostLetter({ actionId, letter, onDone }: { actionId: string; letter: TT
   );
 }
 
-function MailtoLetter({ letter, onDone }: { letter: TThanksLetter; onDone: () => void }) {
-  const t = useTranslations("thanks");
-  const [copied, setCopied] = useState(false);
-  const href = `mailto:${encodeURIComponent(letter.email ?? "")}?subject=${encodeURIComponent(letter.subject)}&body=${encodeURIComponent(letter.body)}`;
-  const tooLong = href.length > MAILTO_MAX;
-  const [copyFailed, setCopyFailed] = useState(false);
+/**
+ * "I have posted it" / "I have sent it": a form POST, so it works without JavaScript too (the answer brings the
+ * supporter back to this page); with JavaScript the page updates in place.
+ */
+function DoneButton({ actionId, letterId, label, onDone }: { actionId: string; letterId: string; label: string; onDone: () => void }) {
+  return (
+    <form
+      method="post"
+      action={`/api/v1/actions/${actionId}/letters/${letterId}/done`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onDone();
+      }}
+    >
+      <button type="submit" className="button">
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A letter for the supporter's own mail app. The link always opens a new mail to the official with the subject;
+ * the body goes in it only when the link stays short enough for every mail app (lib/letters/mailto-link.ts).
+ * Otherwise one click copies the body (never the subject, which the link already fills in) to paste.
+ */
+function MailtoLetter({ actionId, letter, onDone }: { actionId: string; letter: TThanksLetter; onDone: () => void }) {
+  const t = useTranslations("mailto");
+  const tThanks = useTranslations("thanks");
+  const [copied, setCopied] = useState<"yes" | "failed">();
+  const { href, withBody } = mailtoLink(letter.email ?? "", letter.subject, letter.body);
   async function copy() {
     try {
-      await navigator.clipboard.writeText(`${letter.subject}\n\n${letter.body}`);
-      setCopied(true);
+      await navigator.clipboard.writeText(letter.body);
+      setCopied("yes");
     } catch {
       // No clipboard (an insecure page, a refused permission): the text below can be selected by hand.
-      setCopyFailed(true);
+      setCopied("failed");
     }
   }
   return (
     <div className="mailto-letter">
-      {tooLong ? <p>{t("tooLongForMailto", { email: letter.email ?? "" })}</p> : null}
-      <p className="actions">
-        {tooLong ? null : (
-          <a className="button button--secondary" href={href}>
-            {t("openMailto")}
+      <p className="muted">{t("to", { email: letter.email ?? "" })}</p>
+      {withBody ? (
+        <p className="actions">
+          <a className="button" href={href} data-testid="mailto-link">
+            {t("open")}
           </a>
-        )}
-        <button type="button" className="button button--secondary" onClick={copy}>
-          {t("copyLetter")}
-        </button>
-        {letter.status === "awaiting-confirmation" ? (
-          <button type="button" className="button" onClick={onDone}>
-            {t("markSent")}
-          </button>
-        ) : null}
-      </p>
-      {copied ? (
-        <p role="status">{t("copied", { email: letter.email ?? "" })}</p>
-      ) : null}
-      <details open={copyFailed}>
-        <summary>{letter.subject}</summary>
-        <p>{letter.email}</p>
-        <textarea className="letter-text" readOnly rows={12} value={`${letter.subject}\n\n${letter.body}`} aria-label={t("copyLetter")} />
+        </p>
+      ) : (
+        <ol className="mailto-steps">
+          <li>
+            <span>{t("stepCopy")}</span>{" "}
+            <button type="button" className="button button--secondary" onClick={copy}>
+              {t("copyBody")}
+            </button>
+          </li>
+          <li>
+            <span>{t("stepOpen")}</span>{" "}
+            <a className="button" href={href} data-testid="mailto-link">
+              {t("open")}
+            </a>
+          </li>
+          <li>{t("stepPaste")}</li>
+        </ol>
+      )}
+      <p role="status">{copied === "yes" ? t("copied") : copied === "failed" ? t("copyFailed") : null}</p>
+      <details open={copied === "failed"}>
+        <summary>{t("showText")}</summary>
+        <p>
+          {t("subjectLine")} {letter.subject}
+        </p>
+        <textarea className="letter-text" readOnly rows={12} value={letter.body} aria-label={t("bodyLabel")} data-testid="mailto-body" />
       </details>
+      {letter.status === "awaiting-confirmation" ? (
+        <DoneButton actionId={actionId} letterId={letter.id} label={tThanks("markSent")} onDone={onDone} />
+      ) : null}
     </div>
   );
 }

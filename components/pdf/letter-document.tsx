@@ -93,6 +93,7 @@ const BLOCK_GAP = BODY_SIZE * 0.7;
 const styles = StyleSheet.create({
   page: { fontFamily: PDF_FONT_FAMILY, fontSize: BODY_SIZE, lineHeight: BODY_LEADING, color: "#000000", backgroundColor: "#ffffff" },
   sender: { position: "absolute", fontSize: 9, lineHeight: 1.3, textAlign: "right" },
+  senderInFlow: { fontSize: 9, lineHeight: 1.3, textAlign: "right", marginBottom: 4 * MM },
   senderName: { fontWeight: 700 },
   remarkZone: { position: "absolute", justifyContent: "flex-end" },
   returnLine: { fontSize: 7, lineHeight: 1.2, paddingBottom: 1.5 * MM },
@@ -206,26 +207,82 @@ function Block({ block }: { block: TLetterBlock }) {
   }
 }
 
-/** Short blocks at the end (closing and signature) are kept on one sheet. */
+/** The paragraph before the closing goes with it to the next sheet when it is at most this long (about 7 lines). */
+const LEAD_IN_CHARS = 700;
+/** Short blocks at the end (closing and signature), when no signature is found, are kept on one sheet. */
 const KEEP_TOGETHER_CHARS = 240;
+/** Room between the closing and the printed name, to sign by hand. */
+const SIGNING_SPACE = 16 * MM;
 
-function LetterBody({ blocks }: { blocks: readonly TLetterBlock[] }) {
-  const blockLength = (block: TLetterBlock) =>
-    block.type === "list" ? Infinity : block.inlines.reduce((n, inline) => n + inline.text.length, 0);
-  let split = blocks.length;
-  while (split > 0 && blocks.length - split < 2 && blockLength(blocks[split - 1]!) <= KEEP_TOGETHER_CHARS) split -= 1;
-  const flowing = blocks.slice(0, split);
-  const ending = blocks.slice(split);
+const blockText = (block: TLetterBlock) => (block.type === "list" ? "" : block.inlines.map((inline) => inline.text).join(""));
+const blockLength = (block: TLetterBlock) => (block.type === "list" ? Infinity : blockText(block).length);
+
+/**
+ * Where the letter's ending starts, and which block is the signature. The ending (the paragraph before the closing,
+ * the closing, the signature and whatever follows it) is kept on one sheet: the closing and the signature never stand
+ * alone at the top of a sheet, and the space to sign by hand is never split from the name.
+ */
+export function letterEnding(blocks: readonly TLetterBlock[], signature: string): { start: number; signature: number } {
+  const name = signature.trim();
+  let sig = -1;
+  for (let i = blocks.length - 1; i >= 0 && name; i--) {
+    if (blocks[i]!.type === "paragraph" && blockText(blocks[i]!).trim().startsWith(name)) {
+      sig = i;
+      break;
+    }
+  }
+  if (sig < 0) {
+    let split = blocks.length;
+    while (split > 0 && blocks.length - split < 2 && blockLength(blocks[split - 1]!) <= KEEP_TOGETHER_CHARS) split -= 1;
+    if (split < blocks.length && split > 0 && blockLength(blocks[split - 1]!) <= LEAD_IN_CHARS) split -= 1;
+    return { start: split, signature: -1 };
+  }
+  let start = sig;
+  // The closing ("Respectfully,") and, when it is short enough to move, the paragraph before it.
+  if (start > 0 && blockLength(blocks[start - 1]!) <= KEEP_TOGETHER_CHARS) start -= 1;
+  if (start > 0 && blockLength(blocks[start - 1]!) <= LEAD_IN_CHARS) start -= 1;
+  return { start, signature: sig };
+}
+
+/**
+ * A closing written in one paragraph with the name ("Respectfully,\n\nName") becomes two, so that the space to
+ * sign can go between them. Only a plain paragraph is split (a closing carries no emphasis).
+ */
+export function separateSignature(blocks: readonly TLetterBlock[], signature: string): TLetterBlock[] {
+  const name = signature.trim();
+  return blocks.flatMap((block): TLetterBlock[] => {
+    if (!name || block.type !== "paragraph" || block.inlines.some((inline) => inline.bold || inline.italic)) return [block];
+    const text = blockText(block);
+    const at = text.lastIndexOf(`\n${name}`);
+    if (at <= 0 || text.slice(0, at).trim() === "") return [block];
+    return [
+      { type: "paragraph", inlines: [{ text: text.slice(0, at).trimEnd() }] },
+      { type: "paragraph", inlines: [{ text: text.slice(at + 1) }] },
+    ];
+  });
+}
+
+function LetterBody({ blocks: given, signature }: { blocks: readonly TLetterBlock[]; signature: string }) {
+  const blocks = separateSignature(given, signature);
+  const ending = letterEnding(blocks, signature);
+  const flowing = blocks.slice(0, ending.start);
+  const closing = blocks.slice(ending.start);
   return (
     <>
       {flowing.map((block, i) => (
         <Block key={i} block={block} />
       ))}
-      {ending.length > 0 && (
+      {closing.length > 0 && (
         <View wrap={false}>
-          {ending.map((block, i) => (
-            <Block key={i} block={block} />
-          ))}
+          {closing.map((block, i) =>
+            ending.start + i === ending.signature ? (
+              <View key={i} style={{ marginTop: SIGNING_SPACE }}>
+                <Block block={block} />
+              </View>
+            ) : (
+              <Block key={i} block={block} />
+            ),
+          )}
         </View>
       )}
     </>
@@ -248,6 +305,27 @@ function fitAddress(lines: readonly string[], width: number): { fontSize: number
   return { fontSize, rows };
 }
 
+const SENDER_WIDTH = 80 * MM;
+const SENDER_SIZE = 9;
+const SENDER_LINE = SENDER_SIZE * 1.3;
+
+/**
+ * The sender block sits at the top right, beside the address window, as long as it ends clear of the date line;
+ * a longer postal address is set above the date instead, in the letter's flow (LetterPages).
+ */
+function senderFitsBeside(lines: readonly string[], geometry: TGeometry): boolean {
+  const rows = lines.reduce((n, line) => n + Math.max(1, Math.ceil(pdfTextWidth(line, SENDER_SIZE) / SENDER_WIDTH - 0.001)), 0);
+  return geometry.senderTop + rows * SENDER_LINE <= geometry.dateTop - 4 * MM;
+}
+
+function SenderLines({ lines }: { lines: readonly string[] }) {
+  return lines.map((line, i) => (
+    <Text key={i} style={i === 0 ? styles.senderName : undefined}>
+      {line}
+    </Text>
+  ));
+}
+
 /** The first sheet's envelope side: sender, return line, recipient's address and fold marks, placed absolutely. */
 function EnvelopeHead({ letter, geometry }: { letter: TLetterPage; geometry: TGeometry }) {
   const { address, remarkZone, margin } = geometry;
@@ -259,13 +337,11 @@ function EnvelopeHead({ letter, geometry }: { letter: TLetterPage; geometry: TGe
   const returnLine = letter.sender.join(" · ");
   return (
     <>
-      <View style={[styles.sender, { top: geometry.senderTop, right: margin.right, width: 80 * MM }]}>
-        {letter.sender.map((line, i) => (
-          <Text key={i} style={i === 0 ? styles.senderName : undefined}>
-            {line}
-          </Text>
-        ))}
-      </View>
+      {senderFitsBeside(letter.sender, geometry) ? (
+        <View style={[styles.sender, { top: geometry.senderTop, right: margin.right, width: SENDER_WIDTH }]}>
+          <SenderLines lines={letter.sender} />
+        </View>
+      ) : null}
       {remarkZone && extra < 3 && (
         <View style={[styles.remarkZone, { top: remarkZone.top, left: address.left, width: address.width, height: remarkZone.height - extra * ADDRESS_LINE }]}>
           <Text style={styles.returnLine}>{allowBreaks(returnLine)}</Text>
@@ -306,9 +382,14 @@ function LetterPages({ letter }: { letter: TLetterPage }) {
       <EnvelopeHead letter={letter} geometry={geometry} />
       {/* Keeps the body below the envelope window on the first sheet. */}
       <View style={{ height: geometry.dateTop - margin.top }} />
+      {senderFitsBeside(letter.sender, geometry) ? null : (
+        <View style={[styles.senderInFlow, { marginLeft: geometry.width - margin.left - margin.right - SENDER_WIDTH }]}>
+          <SenderLines lines={letter.sender} />
+        </View>
+      )}
       <Text style={styles.date}>{letter.dateText}</Text>
       <Text style={styles.subject}>{letter.subject}</Text>
-      <LetterBody blocks={letter.blocks} />
+      <LetterBody blocks={letter.blocks} signature={letter.sender[0] ?? ""} />
       <Footer text={letter.footer} geometry={geometry} />
     </Page>
   );

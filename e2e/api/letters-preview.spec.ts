@@ -66,11 +66,12 @@ test("[API] a header-breaking name, an unknown campaign, a non-JSON or oversized
   expect(notJson.status()).toBe(422);
   expect(((await notJson.json()) as TProblem).errors[0]!.path).toBe("(body)");
 
+  // A form body is the wrong type (415), a huge one too large (413).
   const form = await request.post("/api/v1/letters/preview", { form: { campaign: DNC_SLUG } });
-  expect(form.status()).toBe(422);
+  expect(form.status()).toBe(415);
 
   const huge = await request.post("/api/v1/letters/preview", { data: { ...valid, personalNote: "x".repeat(200_000) } });
-  expect(huge.status()).toBe(422);
+  expect(huge.status()).toBe(413);
   expect(((await huge.json()) as TProblem).errors[0]!.path).toBe("(body)");
 
   const array = await request.post("/api/v1/letters/preview", { data: [1, 2, 3] });
@@ -94,17 +95,22 @@ test("[API] the closed campaign's preview answers 409: it takes no more letters"
 
 test("[API] one address gets a bounded number of PDFs a minute, and others are not held back", async ({ request }) => {
   // Each request comes from its own test address, through one trusted proxy (TRUSTED_PROXIES=1).
-  const from = (address: string) => ({ accept: "application/pdf", "x-forwarded-for": address });
+  // Each also claims a socket address of its own (x-ul-peer): the server writes the real one over it, or every
+  // request would count as that one address, and "another address" below would be refused.
+  const from = (address: string) => ({ accept: "application/pdf", "x-forwarded-for": address, "x-ul-peer": "203.0.113.5" });
   const busy = "198.51.100.77";
   const statuses: number[] = [];
-  // The limit is RATE_LIMIT_PDF_PER_MINUTE (30 by default).
-  for (let i = 0; i < 31; i++) {
+  // The limit is RATE_LIMIT_PDF_PER_MINUTE (30 by default) letters' worth: 15 previews of these two letters.
+  for (let i = 0; i < 16; i++) {
     statuses.push((await request.post("/api/v1/letters/preview", { data: valid, headers: from(busy) })).status());
   }
-  expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
-  expect(statuses[30]).toBe(429);
+  expect(statuses.slice(0, 15).every((s) => s === 200)).toBe(true);
+  expect(statuses[15]).toBe(429);
   const refused = await request.post("/api/v1/letters/preview", { data: valid, headers: from(busy) });
   expect(refused.headers()["content-type"]).toContain("application/problem+json");
+  // It says when to try again: within the minute.
+  expect(Number(refused.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
+  expect(Number(refused.headers()["retry-after"])).toBeLessThanOrEqual(60);
   expect(((await refused.json()) as TProblem).title).toMatch(/Too many PDFs/);
   // A client cannot escape by writing its own X-Forwarded-For: the proxy's entry, the last, is the one counted.
   expect((await request.post("/api/v1/letters/preview", { data: valid, headers: from(`203.0.113.9, ${busy}`) })).status()).toBe(429);

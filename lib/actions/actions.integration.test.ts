@@ -9,6 +9,9 @@ import { loadContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
 import { confirmAction, deleteExpiredActions, findConfirmation, markLetterDone } from "./confirm-action";
 import { submitAction } from "./submit-action";
+import { issueConfirmationToken } from "./issue-confirmation-token";
+import { hashToken } from "./tokens";
+import { deleteOldAllowances, takeAllowance } from "@/lib/limits/take-allowance";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const HOUR = 60 * 60 * 1000;
@@ -51,7 +54,13 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
   it("writes the action and one frozen letter per official, by email where the official takes email", async () => {
     const result = await submitAction(database.db, body(), { now: NOW, idempotencyKey: "key-1" });
     expect(result).toMatchObject({ status: "awaiting-confirmation", created: true });
-    expect(result.confirmToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // No token is made until the link is mailed, and then only its hash is stored.
+    const [stored] = await database.db.select().from(actions).where(eq(actions.id, result.id));
+    expect(stored!.confirmTokenHash).toBeNull();
+    const token = await issueConfirmationToken(database.db, result.id, NOW);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const [issued] = await database.db.select().from(actions).where(eq(actions.id, result.id));
+    expect(issued!.confirmTokenHash).toBe(hashToken(token!));
     const written = await database.db.select().from(letters).where(eq(letters.actionId, result.id));
     expect(written.map((l) => [l.recipientId, l.channel, l.status]).sort()).toEqual(
       [
@@ -77,16 +86,18 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
   it("sends one letter by email per official per campaign from one address, decided when the owner confirms", async () => {
     // Marie's first letter to Michael Chong is confirmed (and so on its way).
     const first = await submitAction(database.db, body({ recipients: ["ca-mp-chong"] }), { now: NOW });
-    expect((await confirmAction(database.db, first.confirmToken!, NOW)).outcome).toBe("confirmed");
+    const firstToken = (await issueConfirmationToken(database.db, first.id, NOW))!;
+    expect((await confirmAction(database.db, firstToken, NOW)).outcome).toBe("confirmed");
 
     const repeat = await submitAction(database.db, body({ supporter: { name: "Marie T.", email: "MARIE@example.org", city: "Laval", country: "CA" }, recipients: ["ca-mp-chong", "ca-mp-mcpherson"] }), { now: NOW });
+    const repeatToken = (await issueConfirmationToken(database.db, repeat.id, NOW))!;
     // The answer, and the letters listed for the action, look the same as anyone's: nothing reveals who has written.
     expect(repeat.status).toBe("awaiting-confirmation");
     const listed = await database.db.select({ recipientId: letters.recipientId }).from(letters).where(eq(letters.actionId, repeat.id));
     expect(listed.map((l) => l.recipientId).sort()).toEqual(["ca-mp-chong", "ca-mp-mcpherson"]);
     // Only the confirmation email, read by the address's owner, says so in advance (lib/mail/outbox tests).
 
-    await confirmAction(database.db, repeat.confirmToken!, NOW);
+    await confirmAction(database.db, repeatToken, NOW);
     const after = await database.db.select().from(letters).where(eq(letters.actionId, repeat.id));
     expect(after.map((l) => [l.recipientId, l.status, l.lastError]).sort()).toEqual([
       ["ca-mp-chong", "cancelled", "already-written"],
@@ -122,13 +133,14 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
 
   it("queues the email letters when the link is followed, once", async () => {
     const result = await submitAction(database.db, body({ supporter: { name: "Paul", email: "paul@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
-    const confirmed = await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR));
+    const resultToken = (await issueConfirmationToken(database.db, result.id, NOW))!;
+    const confirmed = await confirmAction(database.db, resultToken, new Date(NOW.getTime() + HOUR));
     expect(confirmed).toMatchObject({ outcome: "confirmed", actionId: result.id, campaignSlug: "dnc-sekerbayeva-charges" });
     const after = await database.db.select().from(letters).where(eq(letters.actionId, result.id));
     expect(after.filter((l) => l.status === "queued").map((l) => l.channel)).toEqual(["email", "email"]);
     expect(after.filter((l) => l.channel === "post").map((l) => l.status)).toEqual(["awaiting-confirmation"]);
     // The link works once: following it again only shows where the letters are.
-    expect((await confirmAction(database.db, result.confirmToken!, new Date(NOW.getTime() + HOUR))).outcome).toBe("already-confirmed");
+    expect((await confirmAction(database.db, resultToken, new Date(NOW.getTime() + HOUR))).outcome).toBe("already-confirmed");
     expect(await database.db.select().from(letters).where(eq(letters.actionId, result.id))).toEqual(after);
 
     const post = after.find((l) => l.channel === "post")!;
@@ -140,8 +152,9 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
 
   it("lets a link expire after 48 hours, and deletes the unconfirmed action with its letters", async () => {
     const result = await submitAction(database.db, body({ supporter: { name: "Late", email: "late@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
+    const resultToken = (await issueConfirmationToken(database.db, result.id, NOW))!;
     const later = new Date(NOW.getTime() + 49 * HOUR);
-    expect((await confirmAction(database.db, result.confirmToken!, later)).outcome).toBe("expired");
+    expect((await confirmAction(database.db, resultToken, later)).outcome).toBe("expired");
     expect(await deleteExpiredActions(database.db, later)).toBeGreaterThanOrEqual(1);
     expect(await database.db.select().from(actions).where(eq(actions.id, result.id))).toEqual([]);
     expect(await database.db.select().from(letters).where(eq(letters.actionId, result.id))).toEqual([]);
@@ -149,14 +162,15 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
 
   it("shows what a link confirms without confirming it: opening the link leaves the letters waiting", async () => {
     const result = await submitAction(database.db, body({ supporter: { name: "Link Opener", email: "opener@example.org", city: "Ottawa", country: "CA" } }), { now: NOW });
-    const found = await findConfirmation(database.db, result.confirmToken!, NOW);
+    const resultToken = (await issueConfirmationToken(database.db, result.id, NOW))!;
+    const found = await findConfirmation(database.db, resultToken, NOW);
     expect(found).toMatchObject({ outcome: "awaiting", actionId: result.id, supporterName: "Link Opener" });
     expect(found.outcome === "awaiting" && [...found.recipientIds].sort()).toEqual(["ca-minister-foreign-affairs", "ca-mp-chong"]);
     const statuses = await database.db.select({ status: letters.status }).from(letters).where(eq(letters.actionId, result.id));
     expect(statuses.every((l) => l.status === "awaiting-confirmation")).toBe(true);
 
-    await confirmAction(database.db, result.confirmToken!, NOW);
-    expect(await findConfirmation(database.db, result.confirmToken!, NOW)).toMatchObject({ outcome: "already-confirmed", actionId: result.id });
+    await confirmAction(database.db, resultToken, NOW);
+    expect(await findConfirmation(database.db, resultToken, NOW)).toMatchObject({ outcome: "already-confirmed", actionId: result.id });
     expect((await findConfirmation(database.db, "A".repeat(43), NOW)).outcome).toBe("unknown");
   });
 
@@ -183,5 +197,81 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
       rateLimits: { perIpPerHour: 3, perEmailPerHour: 5 },
     });
     expect(other.created).toBe(true);
+  });
+
+  it("counts a mailbox once however it is spelled: +tags, Gmail's dots and letter case", async () => {
+    const spellings = ["victim@gmail.com", "Victim+1@gmail.com", "v.i.c.t.i.m+2@gmail.com", "VICTIM@googlemail.com", "vic.tim@Gmail.com"];
+    const submit = (email: string, i: number) =>
+      submitAction(database.db, body({ supporter: { name: "V", email, city: "C", country: "CA" } }), { now: NOW, ipHash: `spread-${i}` });
+    for (const [i, email] of spellings.entries()) expect((await submit(email, i)).created).toBe(true);
+    // The sixth submission in the hour, from yet another IP and another spelling, is over the mailbox's limit.
+    const refused = await problemOf(submit("victim+6@gmail.com", 99));
+    expect(refused.status).toBe(429);
+    // It says when a place frees up: when the oldest of the five leaves the hour.
+    expect(refused.retryAfter).toBe(3600);
+    const later = await submitAction(database.db, body({ supporter: { name: "V", email: "victim+7@gmail.com", city: "C", country: "CA" } }), {
+      now: new Date(NOW.getTime() + HOUR + 1000),
+      ipHash: "later",
+    });
+    expect(later.created).toBe(true);
+  });
+
+  it("caps the confirmation emails one mailbox gets in a day, whatever the IP", async () => {
+    let n = 0;
+    const submit = (at: number) =>
+      submitAction(database.db, body({ supporter: { name: "D", email: `daily+${++n}@example.org`, city: "C", country: "CA" } }), {
+        now: new Date(NOW.getTime() + at * HOUR),
+        ipHash: `ip-${n}`,
+        rateLimits: { perIpPerHour: 60, perEmailPerHour: 5, confirmationsPerDay: 3 },
+      });
+    for (let hour = 0; hour < 3; hour++) await submit(hour * 2);
+    const refused = await problemOf(submit(7));
+    expect(refused.status).toBe(429);
+    expect(refused.message).toContain("today");
+    // 24 hours after the first, the mailbox may be asked again.
+    expect(refused.retryAfter).toBe(17 * 3600);
+    // Printing and posting sends the mailbox nothing: not capped by this.
+    const post = await submitAction(database.db, body({ delivery: "post", recipients: ["kz-embassy-us"], supporter: { name: "D", email: "daily+post@example.org", city: "C", country: "IE" } }), {
+      now: new Date(NOW.getTime() + 7 * HOUR),
+      ipHash: "ip-post",
+      rateLimits: { perIpPerHour: 60, perEmailPerHour: 5, confirmationsPerDay: 3 },
+    });
+    expect(post.created).toBe(true);
+  });
+
+  it("refuses an Idempotency-Key reused with another body, and answers the same body as before", async () => {
+    const first = await submitAction(database.db, body({ supporter: { name: "K", email: "key@example.org", city: "C", country: "CA" } }), { now: NOW, idempotencyKey: "reused-key" });
+    const same = await submitAction(database.db, body({ supporter: { name: "K", email: "key@example.org", city: "C", country: "CA" } }), { now: NOW, idempotencyKey: "reused-key" });
+    expect(same).toMatchObject({ id: first.id, created: false });
+    const before = await rows();
+    const other = await problemOf(
+      submitAction(database.db, body({ supporter: { name: "K", email: "key@example.org", city: "C", country: "CA" }, personalNote: "changed" }), { now: NOW, idempotencyKey: "reused-key" }),
+    );
+    expect(other.status).toBe(422);
+    expect(other.errors).toEqual([expect.objectContaining({ path: "Idempotency-Key", code: "idempotencyKeyReused" })]);
+    expect(await rows()).toEqual(before);
+  });
+});
+
+describe.each(testDatabases())("limits counted in the database on $name", ({ open }) => {
+  let database: TDatabase;
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("spends an allowance by points within a minute of the first request, says how long to wait, then opens a new minute", async () => {
+    const at = (seconds: number) => new Date(Date.parse("2026-12-01T10:00:50Z") + seconds * 1000);
+    const take = (points: number, seconds: number) => takeAllowance(database.db, { key: "pdf:test", points, perMinute: 10, now: at(seconds) });
+    expect(await take(7, 0)).toBeUndefined();
+    // The window is the first request's minute, not the clock's: 10:00:50 to 10:01:50.
+    expect(await take(3, 20)).toBeUndefined();
+    expect(await take(1, 30)).toBe(30);
+    expect(await take(1, 61)).toBeUndefined();
+    // Another key has its own allowance.
+    expect(await takeAllowance(database.db, { key: "pdf:other", points: 10, perMinute: 10, now: at(0) })).toBeUndefined();
+    expect(await deleteOldAllowances(database.db, at(3 * 3600))).toBe(2);
   });
 });

@@ -5,10 +5,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
+import { canonicalMailbox } from "./canonical-mailbox";
 import { hashToken } from "./tokens";
 
 export type TConfirmResult =
-  | { outcome: "confirmed" | "already-confirmed"; actionId: string; campaignSlug: string }
+  | { outcome: "confirmed" | "already-confirmed"; actionId: string; campaignSlug: string; pageLanguage: string | null }
   | { outcome: "expired" | "unknown" };
 
 /** Marks a letter not sent because the same address had already written to that official in that campaign. */
@@ -25,38 +26,48 @@ export async function findConfirmation(
   db: TDb,
   token: string,
   now: Date,
-): Promise<TConfirmResult | { outcome: "awaiting"; actionId: string; campaignSlug: string; supporterName: string; recipientIds: string[] }> {
+): Promise<
+  TConfirmResult | { outcome: "awaiting"; actionId: string; campaignSlug: string; pageLanguage: string | null; supporterName: string; recipientIds: string[] }
+> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
   const [action] = await db
-    .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, name: actions.supporterName, expiresAt: actions.confirmExpiresAt })
+    .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, name: actions.supporterName, expiresAt: actions.confirmExpiresAt, pageLanguage: actions.pageLanguage })
     .from(actions)
     .where(eq(actions.confirmTokenHash, hashToken(token)));
   if (!action) return { outcome: "unknown" };
-  if (action.status === "confirmed") return { outcome: "already-confirmed", actionId: action.id, campaignSlug: action.slug };
+  if (action.status === "confirmed") return { outcome: "already-confirmed", actionId: action.id, campaignSlug: action.slug, pageLanguage: action.pageLanguage };
   if (action.status !== "awaiting-confirmation" || !action.expiresAt || action.expiresAt <= now) return { outcome: "expired" };
   const waiting = await db
     .select({ recipientId: letters.recipientId })
     .from(letters)
     .where(and(eq(letters.actionId, action.id), eq(letters.channel, "email"), eq(letters.status, "awaiting-confirmation")));
-  return { outcome: "awaiting", actionId: action.id, campaignSlug: action.slug, supporterName: action.name, recipientIds: waiting.map((l) => l.recipientId) };
+  return {
+    outcome: "awaiting",
+    actionId: action.id,
+    campaignSlug: action.slug,
+    pageLanguage: action.pageLanguage,
+    supporterName: action.name,
+    recipientIds: waiting.map((l) => l.recipientId),
+  };
 }
 
 export async function confirmAction(db: TDb, token: string, now: Date): Promise<TConfirmResult> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { outcome: "unknown" };
   return db.transaction(async (tx) => {
     const [action] = await tx
-      .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, email: actions.supporterEmail, expiresAt: actions.confirmExpiresAt })
+      .select({ id: actions.id, slug: actions.campaignSlug, status: actions.status, email: actions.supporterEmail, expiresAt: actions.confirmExpiresAt, pageLanguage: actions.pageLanguage })
       .from(actions)
       .where(eq(actions.confirmTokenHash, hashToken(token)))
       .for("update");
     if (!action) return { outcome: "unknown" as const };
     // The link works once; following it again shows where the letters are.
-    if (action.status === "confirmed") return { outcome: "already-confirmed" as const, actionId: action.id, campaignSlug: action.slug };
+    if (action.status === "confirmed") return { outcome: "already-confirmed" as const, actionId: action.id, campaignSlug: action.slug, pageLanguage: action.pageLanguage };
     if (action.status !== "awaiting-confirmation" || !action.expiresAt || action.expiresAt <= now) return { outcome: "expired" as const };
 
-    // One letter by email per official per campaign from one address. Confirmations from the same address are
-    // serialised, so two tabs confirming at once cannot both pass the check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${action.email.toLowerCase()}))`);
+    // One letter by email per official per campaign from one mailbox (its +tags and letter case are the same
+    // person). Confirmations to the same mailbox are serialised, so two tabs confirming at once cannot both pass.
+    const mailbox = canonicalMailbox(action.email ?? "");
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${mailbox}))`);
     await tx.update(actions).set({ status: "confirmed", confirmedAt: now, updatedAt: now }).where(eq(actions.id, action.id));
     await tx.execute(sql`
       update ${letters} l set status = 'cancelled', last_error = ${ALREADY_WRITTEN}, updated_at = ${now}
@@ -65,13 +76,21 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
           select 1 from ${letters} o join ${actions} a on a.id = o.action_id
           where o.campaign_slug = l.campaign_slug and o.recipient_id = l.recipient_id and o.action_id <> l.action_id
             and o.channel = 'email' and o.status in (${sql.join(WRITTEN_STATUSES.map((status) => sql`${status}`), sql`, `)})
-            and lower(a.supporter_email) = ${action.email.toLowerCase()})`);
+            and a.supporter_mailbox = ${mailbox})`);
     await tx
       .update(letters)
       .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
       .where(and(eq(letters.actionId, action.id), eq(letters.channel, "email"), eq(letters.status, "awaiting-confirmation")));
-    return { outcome: "confirmed" as const, actionId: action.id, campaignSlug: action.slug };
+    return { outcome: "confirmed" as const, actionId: action.id, campaignSlug: action.slug, pageLanguage: action.pageLanguage };
   });
+}
+
+/** The supporter downloads a letter to print and post: the print step, after which "I have posted it" counts. */
+export async function markLetterPrinted(db: TDb, actionId: string, letterId: string, now: Date): Promise<void> {
+  await db
+    .update(letters)
+    .set({ printedAt: sql`coalesce(${letters.printedAt}, ${now.toISOString()}::timestamptz)`, updatedAt: now })
+    .where(and(eq(letters.id, letterId), eq(letters.actionId, actionId), eq(letters.channel, "post")));
 }
 
 /** Unconfirmed email actions past their link's expiry are deleted, with their letters. */

@@ -1,16 +1,26 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters, recipients } from "@/lib/db/schema";
 import { ALREADY_WRITTEN } from "./confirm-action";
+import { isUuid } from "@/lib/schemas/ids";
 
 /**
  * What the thank-you page shows of one action: its letters, to whom, how and where they are. The action id is the
- * capability (a random UUID known only to the supporter); nothing about the supporter is returned.
+ * capability (a random UUID known only to the supporter). Of the supporter only the address the confirmation link
+ * went to (for "check your email"), which the public API leaves out.
  */
 export async function getActionStatus(db: TDb, actionId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(actionId)) return undefined;
+  if (!isUuid(actionId)) return undefined;
   const [action] = await db
-    .select({ id: actions.id, campaignSlug: actions.campaignSlug, status: actions.status, delivery: actions.delivery, country: actions.country })
+    .select({
+      id: actions.id,
+      campaignSlug: actions.campaignSlug,
+      status: actions.status,
+      delivery: actions.delivery,
+      country: actions.country,
+      pageLanguage: actions.pageLanguage,
+      confirmationEmail: sql<string | null>`case when ${actions.delivery} = 'email' then ${actions.supporterEmail} end`,
+    })
     .from(actions)
     .where(eq(actions.id, actionId));
   if (!action) return undefined;

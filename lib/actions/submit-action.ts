@@ -17,19 +17,21 @@ import { getLetterContext } from "@/lib/letters/letter-context";
 import { parseForCampaign } from "@/lib/letters/parse-for-campaign";
 import { CATALOGS } from "@/lib/i18n/messages";
 import { ZActionInputBase, actionInputSchemaFor, type TActionInput } from "@/lib/schemas/action-input";
-import { hashToken, newToken } from "./tokens";
+import { canonicalMailbox } from "./canonical-mailbox";
+import { hashToken } from "./tokens";
 import { recipientsById } from "@/lib/campaigns/recipients";
 
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
-/** Submissions allowed per hour from one IP hash, and for one email address (RATE_LIMIT_* settings). */
-export type TRateLimits = { perIpPerHour: number; perEmailPerHour: number };
-export const DEFAULT_RATE_LIMITS: TRateLimits = { perIpPerHour: 60, perEmailPerHour: 5 };
+/**
+ * Submissions allowed per hour from one IP hash and for one mailbox, and confirmation emails a day to one mailbox
+ * whatever the IP (RATE_LIMIT_* settings).
+ */
+export type TRateLimits = { perIpPerHour: number; perEmailPerHour: number; confirmationsPerDay?: number };
+export const DEFAULT_RATE_LIMITS: TRateLimits = { perIpPerHour: 60, perEmailPerHour: 5, confirmationsPerDay: 10 };
 
 export type TSubmitResult = {
   id: string;
   status: "awaiting-confirmation" | "confirmed";
-  /** Only for a new email action: the token for the confirmation link (sent by email, never answered to the client). */
-  confirmToken?: string;
   created: boolean;
   campaign: TCampaignView;
   /** The letters written (for a new action): to whom, and by which channel. */
@@ -61,23 +63,28 @@ export async function submitAction(
     partner?: string;
     now: Date;
     rateLimits?: TRateLimits;
-    /** The language of the page the supporter sent from: the confirmation email's, when the letters' is not set. */
+    /** The language of the page the supporter sent from: kept with the action, and the language of the confirmation
+     * email and of the confirmation and thank-you pages (the letters may be in another). */
     pageLanguage?: TLanguage;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
-  const email = input.supporter.email.toLowerCase();
+  // Printing and the supporter's own mail app need no address: such actions count only against the IP's limit.
+  const email = input.supporter.email?.toLowerCase();
+  const mailbox = input.supporter.email ? canonicalMailbox(input.supporter.email) : null;
   const recipients = recipientsById(campaign);
   if (input.delivery !== "post" && !input.recipients.some((id) => recipients.get(id)?.channels.includes("email"))) {
     throw new AppError("INVALID_INPUT", "None of the chosen officials can be reached this way.", [
-      { path: "delivery", message: CATALOGS.en.validation.deliveryUnavailable },
+      { path: "delivery", code: "validation.deliveryUnavailable", message: CATALOGS.en.validation.deliveryUnavailable },
     ]);
   }
 
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
   // must get a new action, never theirs.
-  const idempotencyKey = options.idempotencyKey ? `${hashToken(email).slice(0, 16)}:${options.idempotencyKey}` : undefined;
+  const idempotencyKey = options.idempotencyKey ? `${hashToken(email ?? "").slice(0, 16)}:${options.idempotencyKey}` : undefined;
+  // What the key was sent with: the same key with another body is a client's mistake to tell, not to paper over.
+  const fingerprint = idempotencyKey ? hashToken(JSON.stringify(input)) : null;
 
   // The letters are composed before the checks, so that checks and writes are one statement (one round trip, and
   // atomic). A refused submission has composed them for nothing, which is cheap next to a second round trip.
@@ -85,7 +92,6 @@ export async function submitAction(
   const composed = composeLetters(campaign, templates, input, options.now);
   const document = letterDocument(campaign, input, composed, options.now);
   const needsConfirmation = input.delivery === "email";
-  const token = needsConfirmation ? newToken() : undefined;
   const id = randomUUID();
   const status = needsConfirmation ? "awaiting-confirmation" : "confirmed";
 
@@ -94,21 +100,27 @@ export async function submitAction(
     campaignSlug: campaign.slug,
     status,
     supporterName: input.supporter.name,
-    supporterEmail: input.supporter.email,
+    supporterEmail: input.supporter.email ?? null,
+    supporterMailbox: mailbox,
     city: input.supporter.city,
     country: input.supporter.country,
     postalAddress: input.supporter.address || null,
     personalNote: input.personalNote || null,
     signAs: input.signAs ?? "full",
     language: input.language ?? null,
+    pageLanguage: options.pageLanguage ?? null,
     delivery: input.delivery,
     consent: input.consent ?? {},
     partner: options.partner ?? null,
     idempotencyKey: idempotencyKey ?? null,
-    confirmTokenHash: token ? hashToken(token) : null,
-    confirmExpiresAt: token ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
+    idempotencyFingerprint: fingerprint,
+    // The link's token is made by the worker when it mails the link (lib/actions/issue-confirmation-token.ts): it is
+    // never stored in clear, not even in the outbox.
+    confirmTokenHash: null,
+    confirmExpiresAt: needsConfirmation ? new Date(options.now.getTime() + CONFIRM_TTL_MS) : null,
     confirmedAt: needsConfirmation ? null : options.now,
     ipHash: options.ipHash ?? null,
+    anonymisedAt: null,
     createdAt: options.now,
     updatedAt: options.now,
   };
@@ -130,31 +142,40 @@ export async function submitAction(
     lockedUntil: null,
     messageId: null,
     sentAt: null,
+    printedAt: null,
     digestId: null,
     createdAt: options.now,
     updatedAt: options.now,
   }));
-  // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts): the
-  // outbox holds what it needs, including the token, which is nowhere else in clear.
-  const confirmation: TConfirmationRequest | null = token ? { actionId: id, token, language: input.language ?? options.pageLanguage ?? "en" } : null;
+  // The confirmation email is composed by the worker when it sends it (lib/actions/confirmation-message.ts), with a
+  // token it makes then: the outbox holds the action and the language, no secret.
+  const confirmation: TConfirmationRequest | null = needsConfirmation ? { actionId: id, language: options.pageLanguage ?? input.language ?? "en" } : null;
 
-  const since = new Date(options.now.getTime() - 60 * 60 * 1000);
+  const perDay = limits.confirmationsPerDay ?? DEFAULT_RATE_LIMITS.confirmationsPerDay!;
   const [result] = await rawQuery<TChecks & { inserted: number }>(db, SUBMIT, [
     idempotencyKey ?? null,
-    email,
-    since,
+    mailbox,
+    new Date(options.now.getTime() - HOUR_MS),
     limits.perEmailPerHour,
     options.ipHash ?? null,
     limits.perIpPerHour,
     JSON.stringify(byColumn(ACTION_COLUMNS, actionRow)),
     confirmation === null ? null : JSON.stringify(confirmation),
     JSON.stringify(letterRows.map((row) => byColumn(LETTER_COLUMNS, row))),
+    new Date(options.now.getTime() - DAY_MS),
+    needsConfirmation ? perDay : 0,
   ]);
   if (!result) throw new Error("The submission statement answered no row");
-  if (result.existing) return { ...answerOf(result.existing), created: false, campaign };
-  if (result.by_email >= limits.perEmailPerHour || result.by_ip >= limits.perIpPerHour) {
-    throw new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.");
+  if (result.existing) {
+    if (result.existing.fingerprint && result.existing.fingerprint !== fingerprint) {
+      throw new AppError("INVALID_INPUT", "This Idempotency-Key was already used for another submission.", [
+        { path: "Idempotency-Key", code: "idempotencyKeyReused", message: "already used with a different body: use a new key for new letters" },
+      ]);
+    }
+    return { ...answerOf(result.existing), created: false, campaign };
   }
+  const refusedBy = refusal(result, limits, needsConfirmation ? perDay : 0, options.now);
+  if (refusedBy) throw refusedBy;
 
   // One letter by email per official per campaign from one address. The rule is applied when the address's owner
   // confirms (confirm-action.ts), not here: the answer, and the letters listed for this action, must look the same
@@ -170,14 +191,43 @@ export async function submitAction(
     id,
     status,
     created: true,
-    confirmToken: token,
     campaign,
     letters: letterRows.map((l) => ({ recipientId: l.recipientId, channel: l.channel })),
     input,
   };
 }
 
-type TChecks = { existing: { id: string; delivery: string } | null; by_email: number; by_ip: number };
+type TChecks = {
+  existing: { id: string; delivery: string; fingerprint: string | null } | null;
+  by_email: number;
+  by_ip: number;
+  by_mailbox_day: number;
+  /** When the oldest of the counted submissions falls out of its window (the limit frees a place then). */
+  email_frees_at: string | null;
+  ip_frees_at: string | null;
+  day_frees_at: string | null;
+};
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The 429 for the first limit the submission meets, saying when to try again; undefined when none is met. */
+function refusal(checks: TChecks, limits: TRateLimits, perDay: number, now: Date): AppError | undefined {
+  const wait = (at: string | null, window: number) => (at ? (Date.parse(at) + window - now.getTime()) / 1000 : window / 1000);
+  if (checks.by_email >= limits.perEmailPerHour || checks.by_ip >= limits.perIpPerHour) {
+    const seconds = Math.max(
+      checks.by_email >= limits.perEmailPerHour ? wait(checks.email_frees_at, HOUR_MS) : 0,
+      checks.by_ip >= limits.perIpPerHour ? wait(checks.ip_frees_at, HOUR_MS) : 0,
+    );
+    return new AppError("TOO_MANY_REQUESTS", "Too many letters were sent from here in the last hour. Please try again later.", [], { retryAfter: seconds });
+  }
+  if (perDay > 0 && checks.by_mailbox_day >= perDay) {
+    return new AppError("TOO_MANY_REQUESTS", "Too many confirmation emails were sent to this address today. Please try again tomorrow.", [], {
+      retryAfter: wait(checks.day_frees_at, DAY_MS),
+    });
+  }
+  return undefined;
+}
 
 /** The action's columns and the letters', each as [field in the schema, column in the database]. The statement
  * names them one by one, since the tables' order in the database need not be the schema file's order. */
@@ -196,26 +246,38 @@ function byColumn(columns: readonly (readonly [string, string])[], row: object):
 /**
  * A whole submission in one statement: one round trip, and the action, its letters and its confirmation request
  * are written together or not at all. First the checks: an earlier answer for the idempotency key ($1), and the
- * rate limits for the address $2 and the IP hash $5 since $3, counted only up to their limits $4 and $6 (a busy
+ * rate limits for the mailbox $2 and the IP hash $5 since $3, counted only up to their limits $4 and $6 (a busy
  * address, a shared proxy say, must not make every request count its whole hour). Requests arriving at the same
  * moment count without seeing each other, so a burst can pass a limit by its own size: the limits are a brake,
- * not an exact quota. Then, only when no earlier answer exists and the limits allow: the action ($7, JSON), its
- * confirmation request for the outbox ($8, JSON or null) and its letters ($9, a JSON array). Every column is given
+ * not an exact quota. The mailbox $2 also has a daily cap $11 on confirmation emails since $10 (0: not an email
+ * action). Each count also says when its oldest counted row leaves the window, for Retry-After. Then, only when no
+ * earlier answer exists and the limits allow: the action ($7, JSON), its confirmation request for the outbox ($8,
+ * JSON or null) and its letters ($9, a JSON array). Every column is given
  * (the rows are complete records), so no column's default is silently replaced by a null. Answers the checks and
  * how many letters were written (none when another request with the same key won the race).
  */
 const SUBMIT: TStatement = {
   name: "ul-submit",
-  text: `with checks as (
+  text: `with by_email as (
+  select created_at from actions where supporter_mailbox = $2 and created_at >= $3 order by created_at desc limit $4
+), by_ip as (
+  select created_at from actions where ip_hash = $5 and created_at >= $3 order by created_at desc limit $6
+), by_day as (
+  select created_at from actions where supporter_mailbox = $2 and delivery = 'email' and created_at >= $10 order by created_at desc limit $11
+), checks as (
   select
-    (select json_build_object('id', id, 'delivery', delivery) from actions where idempotency_key = $1) as existing,
-    (select count(*)::int from (select 1 from actions where lower(supporter_email) = $2 and created_at >= $3 limit $4) recent) as by_email,
-    (select count(*)::int from (select 1 from actions where ip_hash = $5 and created_at >= $3 limit $6) recent) as by_ip
+    (select json_build_object('id', id, 'delivery', delivery, 'fingerprint', idempotency_fingerprint) from actions where idempotency_key = $1) as existing,
+    (select count(*)::int from by_email) as by_email,
+    (select count(*)::int from by_ip) as by_ip,
+    (select count(*)::int from by_day) as by_mailbox_day,
+    (select min(created_at) from by_email) as email_frees_at,
+    (select min(created_at) from by_ip) as ip_frees_at,
+    (select min(created_at) from by_day) as day_frees_at
 ), new_action as (
   insert into actions (${names(ACTION_COLUMNS).join(", ")})
   select ${names(ACTION_COLUMNS).map((c) => `a.${c}`).join(", ")}
   from checks, json_populate_record(null::actions, $7::json) a
-  where checks.existing is null and checks.by_email < $4 and checks.by_ip < $6
+  where checks.existing is null and checks.by_email < $4 and checks.by_ip < $6 and ($11 = 0 or checks.by_mailbox_day < $11)
   on conflict (idempotency_key) do nothing
   returning id, created_at
 ), new_mail as (

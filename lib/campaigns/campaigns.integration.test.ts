@@ -90,7 +90,7 @@ describe.each(testDatabases())("campaigns on $name", ({ open }) => {
     const base = { actionId: action!.id, campaignSlug: "dnc-sekerbayeva-charges", audienceId: "kazakhstan-authorities", language: "en", channel: "post" as const, subject: "s", body: "b", page: samplePage };
     await database.db.insert(letters).values([
       { ...base, recipientId: "kz-president", status: "sent" },
-      { ...base, recipientId: "kz-embassy-uk", status: "posted" },
+      { ...base, recipientId: "kz-embassy-uk", status: "posted", printedAt: new Date() },
       { ...base, recipientId: "kz-embassy-us", status: "awaiting-confirmation" },
     ]);
 

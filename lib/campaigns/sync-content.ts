@@ -3,7 +3,7 @@
  * made in the database are never overwritten; `overwrite` (TEMPLATES_RELOAD=true) replaces the database copy of
  * everything the files hold. Actions and letters are never touched.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { audienceRecipients, audiences, campaigns, letterTemplates, recipients } from "@/lib/db/schema";
 import type { TContent } from "@/lib/templates/load-content";
@@ -68,9 +68,12 @@ export async function syncContent(db: TDb, content: TContent, options: { overwri
         },
         loadedFrom: bundle.file,
       };
-      const insert = tx.insert(campaigns).values(row);
+      // When the campaign became closed in this database: retention counts from then (lib/privacy/apply-retention.ts).
+      // A reload keeps the first closing time, and a reopened campaign has none.
+      const insert = tx.insert(campaigns).values({ ...row, closedAt: c.status === "closed" ? new Date() : null });
+      const closedAt = sql`case when excluded.status = 'closed' then coalesce(${campaigns.closedAt}, now()) else null end`;
       const done = overwrite
-        ? await insert.onConflictDoUpdate({ target: campaigns.slug, set: { ...row, updatedAt: new Date() } }).returning({ slug: campaigns.slug })
+        ? await insert.onConflictDoUpdate({ target: campaigns.slug, set: { ...row, closedAt, updatedAt: new Date() } }).returning({ slug: campaigns.slug })
         : await insert.onConflictDoNothing().returning({ slug: campaigns.slug });
       added.campaigns += done.length;
 

@@ -53,6 +53,11 @@ export const campaigns = pgTable("campaigns", {
   caseStatus: jsonb("case_status").$type<TCaseStatus>(),
   updates: jsonb("updates").$type<TCaseUpdate[]>().notNull().default([]),
   settings: jsonb("settings").$type<TCampaignSettings>().notNull(),
+  /**
+   * When the campaign became closed in this database (null while it is not closed). Supporters' personal data is
+   * anonymised settings.retentionDays after it (lib/privacy/apply-retention.ts).
+   */
+  closedAt: timestamp("closed_at", { withTimezone: true }),
   /** Sending stops at once while true; the queue is kept. */
   sendingPaused: boolean("sending_paused").notNull().default(false),
   /** The file the campaign was loaded from, for the admin's "export back". */
@@ -158,29 +163,43 @@ export const actions = pgTable(
       .references(() => campaigns.slug),
     status: text("status", { enum: ["awaiting-confirmation", "confirmed", "expired"] }).notNull(),
     supporterName: text("supporter_name").notNull(),
-    supporterEmail: text("supporter_email").notNull(),
+    /** Only needed to send by email for the supporter; printing and the supporter's own mail app need none. */
+    supporterEmail: text("supporter_email"),
+    /** The mailbox the email delivers to (lib/actions/canonical-mailbox.ts): what the per-address limits count. */
+    supporterMailbox: text("supporter_mailbox"),
     city: text("city").notNull(),
     country: text("country").notNull(),
     postalAddress: text("postal_address"),
     personalNote: text("personal_note"),
     signAs: text("sign_as", { enum: ["full", "initials"] }).notNull().default("full"),
     language: text("language"),
+    /** The language of the page the supporter sent from: the confirmation email, the confirmation and thank-you
+     * pages speak it, whatever the browser opening them prefers (null for actions from before it was kept). */
+    pageLanguage: text("page_language"),
     delivery: text("delivery", { enum: ["email", "mailto", "post"] }).notNull(),
     consent: jsonb("consent").$type<{ updates?: boolean }>().notNull().default({}),
     partner: text("partner"),
     idempotencyKey: text("idempotency_key"),
+    /** A hash of the body the key came with: the same key with another body is refused, not answered. */
+    idempotencyFingerprint: text("idempotency_fingerprint"),
     /** Only a hash of the confirmation token is stored. */
     confirmTokenHash: text("confirm_token_hash"),
     confirmExpiresAt: timestamp("confirm_expires_at", { withTimezone: true }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     /** Salted hash of the submitter's IP address, for rate limits only. */
     ipHash: text("ip_hash"),
+    /**
+     * Set when the supporter's personal data was removed (at their request, or after the campaign's retention): the
+     * name, email and city are then empty and the letters' texts gone; campaign, recipients, statuses and dates stay.
+     */
+    anonymisedAt: timestamp("anonymised_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("actions_idempotency_key").on(t.idempotencyKey),
     // Rate limits and the one-letter-per-official rule look actions up by lower-cased email and by IP hash.
     index("actions_email_lower").on(sql`lower(${t.supporterEmail})`, t.createdAt),
+    index("actions_mailbox").on(t.supporterMailbox, t.createdAt),
     index("actions_ip_hash").on(t.ipHash, t.createdAt),
   ],
 );
@@ -213,6 +232,8 @@ export const letters = pgTable(
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     messageId: text("message_id"),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** When the supporter first downloaded a letter to post: a posted letter counts publicly only after this print step. */
+    printedAt: timestamp("printed_at", { withTimezone: true }),
     /** Set when the letter went out inside a daily digest (above the recipient's daily cap); shared by that digest. */
     digestId: uuid("digest_id"),
     ...timestamps,
@@ -259,4 +280,46 @@ export const capturedMail = pgTable("captured_mail", {
   subject: text("subject").notNull(),
   raw: text("raw").notNull(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Allowances for limits that are not counted from the rows they limit (PDF previews leave no row): one row per key,
+ * its window opened by the first request and lasting a minute. In the database, so every app instance shares them.
+ * Rows of windows long past are deleted by housekeeping.
+ */
+export const rateCounts = pgTable("rate_counts", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  points: integer("points").notNull(),
+});
+
+/**
+ * A supporter's request to see or delete what is stored about their mailbox: the emailed link's token is stored
+ * only as a hash and works for 24 hours. The address is kept with it (the link must find the data) and the row is
+ * deleted when it expires or when the mailbox's data is deleted; `emailKey` (a hash of the lower-cased address)
+ * and `ipHash` count requests for the rate limits.
+ */
+export const privacyRequests = pgTable(
+  "privacy_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    emailKey: text("email_key").notNull(),
+    ipHash: text("ip_hash"),
+    tokenHash: text("token_hash").notNull(),
+    language: text("language").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("privacy_requests_token").on(t.tokenHash),
+    index("privacy_requests_email_key").on(t.emailKey, t.createdAt),
+    index("privacy_requests_ip_hash").on(t.ipHash, t.createdAt),
+  ],
+);
+
+/** When each scheduled job last started, so that several workers run it at most once per period between them. */
+export const jobRuns = pgTable("job_runs", {
+  name: text("name").primaryKey(),
+  lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
 });

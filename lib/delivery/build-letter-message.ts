@@ -48,6 +48,8 @@ export function buildLetterMessage({ letter, action, recipient, settings, pdf }:
   const organisation = headerValue("organisation name", settings.organisationName).trim();
   headerValue("supporter name", action.supporterName);
   const signature = signatureOf(action);
+  // Letters sent by email always come from an action with the supporter's address (the schema requires it).
+  if (!action.supporterEmail) throw new LetterMessageError("the supporter gave no email address");
   const replyTo = mailAddress("supporter email", action.supporterEmail);
   const to = mailAddress("recipient email", recipient.email);
   if (replyTo.toLowerCase() === mailFrom.toLowerCase()) {

@@ -3,6 +3,7 @@
  * Everything a supporter typed is text: it is escaped into HTML and never trusted as a header.
  */
 import type { TInline, TLetterBlock } from "@/lib/letters/types";
+import { isSafeLine } from "@/lib/schemas/text-rules";
 
 /** A message that must not be sent as it is (a header that could inject another, a malformed address). */
 export class LetterMessageError extends Error {
@@ -14,9 +15,13 @@ export class LetterMessageError extends Error {
 
 export type TMessageSettings = { mailFrom: string; organisationName: string };
 
-/** A header value with a line break could add headers of its own (header injection): refuse it outright. */
+/**
+ * A header value with a line break could add headers of its own (header injection): refuse it outright, and
+ * anything else the input rule refuses (lib/schemas/text-rules.ts), so headers and letters obey one rule.
+ */
 export function headerValue(label: string, value: string): string {
   if (/[\r\n\0]/.test(value)) throw new LetterMessageError(`${label} contains a line break`);
+  if (!isSafeLine(value)) throw new LetterMessageError(`${label} contains characters that are not allowed`);
   return value;
 }
 

@@ -12,12 +12,15 @@ import { openDatabase } from "@/lib/db/open";
 import { env, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
 import { sendOutbox } from "@/lib/mail/outbox";
+import { runRetentionWhenDue } from "@/lib/privacy/run-retention-when-due";
 import type { TPdfThreads } from "./pdf-threads";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
 export const DEFAULT_INTERVAL_MS = 2000;
 /** The longest `npm run worker` takes to stop on SIGTERM; orchestrators kill at 10 s. */
 const WORKER_STOP_DEADLINE_MS = 8_000;
+/** How often a worker asks whether the hourly retention run is due (the claim itself decides: once an hour in all). */
+export const RETENTION_CHECK_MS = 5 * 60_000;
 
 export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   intervalMs?: number;
@@ -26,6 +29,8 @@ export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   onPass?: (counts: TSendCounts) => void;
   /** Send the outbox (confirmation emails) too; default true. */
   outbox?: boolean;
+  /** Run the retention job (lib/privacy/run-retention-when-due.ts) once an hour between all workers; default true. */
+  retention?: boolean;
   /** The pass to run; only tests of the loop itself replace it. */
   pass?: (options: TSendDueLettersOptions) => Promise<TSendCounts>;
 };
@@ -59,9 +64,22 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
   const onWake = () => wake?.();
   wakers.add(onWake);
 
+  let retentionCheckedAt = -Infinity;
+
   const loop = (async () => {
     while (!stopping) {
       let more = false;
+      if (options.retention !== false && Date.now() - retentionCheckedAt >= RETENTION_CHECK_MS) {
+        retentionCheckedAt = Date.now();
+        try {
+          const done = await runRetentionWhenDue(rest.db, passOptions.now());
+          if (done && done.actions + done.capturedMail > 0) {
+            log(`retention: ${done.actions} actions and ${done.letters} letters anonymised, ${done.capturedMail} captured mails deleted`);
+          }
+        } catch (error) {
+          log(`retention failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+      }
       try {
         if (options.outbox !== false) {
           const sentMail = await sendOutbox({ db: rest.db, transport: rest.transport, now: passOptions.now, compose: composeOutboxMessage });

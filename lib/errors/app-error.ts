@@ -5,6 +5,7 @@ export const APP_ERROR_STATUS = {
   NOT_FOUND: 404,
   INVALID_INPUT: 422,
   BAD_REQUEST: 400,
+  METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   CONFLICT: 409,
@@ -14,17 +15,24 @@ export const APP_ERROR_STATUS = {
 } as const;
 
 export type TAppErrorCode = keyof typeof APP_ERROR_STATUS;
-export type TFieldError = { path: string; message: string };
+/** One bad field: `code` is the key of its message in the UI catalogs ("validation.email"), for a client to translate. */
+export type TFieldError = { path: string; code?: string; message: string };
 
 export class AppError extends Error {
   readonly code: TAppErrorCode;
   readonly errors: TFieldError[];
+  /** Seconds after which trying again can succeed (429, 503): sent as Retry-After. */
+  readonly retryAfter?: number;
+  /** Methods the resource answers (405): sent as Allow. */
+  readonly allow?: string[];
 
-  constructor(code: TAppErrorCode, message: string, errors: TFieldError[] = []) {
+  constructor(code: TAppErrorCode, message: string, errors: TFieldError[] = [], options: { retryAfter?: number; allow?: string[] } = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.errors = errors;
+    this.retryAfter = options.retryAfter === undefined ? undefined : Math.max(1, Math.ceil(options.retryAfter));
+    this.allow = options.allow;
   }
 
   get status(): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress } from "./client-address";
+import { clientAddress, clientAddressOf } from "./client-address";
 
 const headers = (init: Record<string, string>) => new Headers(init);
 
@@ -21,5 +21,16 @@ describe("the client's address", () => {
 
   it("is one shared bucket when there is no header at all", () => {
     expect(clientAddress(headers({}), 1)).toBe("unknown");
+  });
+
+  it("ignores X-Forwarded-For from a client that came straight to the app, not through a proxy", () => {
+    // The socket's address (x-ul-peer) is public: nobody proxied this request, so the header is the client's own.
+    expect(clientAddressOf(headers({ "x-ul-peer": "203.0.113.50", "x-forwarded-for": "6.6.6.6" }), 1)).toEqual({ address: "203.0.113.50", direct: true });
+    expect(clientAddressOf(headers({ "x-ul-peer": "::ffff:203.0.113.50" }), 1)).toEqual({ address: "203.0.113.50", direct: true });
+    // Through a proxy on this machine or a private network, the proxy's entry counts.
+    expect(clientAddress(headers({ "x-ul-peer": "127.0.0.1", "x-forwarded-for": "6.6.6.6, 203.0.113.7" }), 1)).toBe("203.0.113.7");
+    expect(clientAddress(headers({ "x-ul-peer": "10.1.2.3", "x-forwarded-for": "203.0.113.7" }), 1)).toBe("203.0.113.7");
+    // With no proxy configured, the peer is always the client.
+    expect(clientAddress(headers({ "x-ul-peer": "127.0.0.1", "x-forwarded-for": "6.6.6.6" }), 0)).toBe("127.0.0.1");
   });
 });

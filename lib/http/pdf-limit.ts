@@ -1,31 +1,22 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { hashIp } from "@/lib/actions/tokens";
+import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
+import { takeAllowance } from "@/lib/limits/take-allowance";
 import { clientAddress } from "./client-address";
 
 /**
- * Laying out a PDF takes tens of milliseconds of CPU (a long document, more), and the preview is open to anyone:
- * each address may ask for a bounded number a minute (RATE_LIMIT_PDF_PER_MINUTE), so that nobody can keep the
- * server busy for everyone else. Counted in this process's memory: it protects this process.
+ * Laying out a PDF takes tens of milliseconds of CPU per letter, and the preview is open to anyone: each address
+ * may ask for a bounded number of letters' worth a minute (RATE_LIMIT_PDF_PER_MINUTE; a seven-letter preview counts
+ * seven), so that nobody can keep the server busy for everyone else. Counted in the database
+ * (lib/limits/take-allowance.ts), so every instance shares the count.
  */
-const KEY = Symbol.for("urgent-letters.pdf-limiter");
-type TGlobal = typeof globalThis & { [KEY]?: { points: number; limiter: RateLimiterMemory } };
-
-export async function takePdfAllowance(ipHash: string, perMinute: number): Promise<void> {
-  const g = globalThis as TGlobal;
-  if (g[KEY]?.points !== perMinute) g[KEY] = { points: perMinute, limiter: new RateLimiterMemory({ points: perMinute, duration: 60 }) };
-  try {
-    await g[KEY].limiter.consume(ipHash);
-  } catch (error) {
-    if (!(error instanceof RateLimiterRes)) throw error;
-    throw new AppError("TOO_MANY_REQUESTS", `Too many PDFs were made from here in the last minute. Please try again in ${Math.ceil(error.msBeforeNext / 1000)} s.`);
-  }
-}
-
-/** The allowance of the address a request comes from, under the settings (TRUSTED_PROXIES, RATE_LIMIT_PDF_PER_MINUTE). */
-export function takePdfAllowanceFor(request: Request): Promise<void> {
+export async function takePdfAllowanceFor(request: Request, weight = 1): Promise<void> {
   const settings = env();
-  return takePdfAllowance(hashIp(clientAddress(request.headers, settings.TRUSTED_PROXIES), settings.IP_HASH_SALT), settings.RATE_LIMIT_PDF_PER_MINUTE);
+  const ipHash = hashIp(clientAddress(request.headers, settings.TRUSTED_PROXIES), settings.IP_HASH_SALT);
+  const wait = await takeAllowance(await db(), { key: `pdf:${ipHash}`, points: weight, perMinute: settings.RATE_LIMIT_PDF_PER_MINUTE, now: new Date() });
+  if (wait !== undefined) {
+    throw new AppError("TOO_MANY_REQUESTS", `Too many PDFs were made from here in the last minute. Please try again in ${wait} s.`, [], { retryAfter: wait });
+  }
 }

@@ -13,7 +13,15 @@ export function problem(error: AppError): NextResponse {
       status: error.status,
       errors: error.errors,
     },
-    { status: error.status, headers: { "content-type": "application/problem+json" } },
+    {
+      status: error.status,
+      headers: {
+        "content-type": "application/problem+json",
+        "cache-control": "no-store",
+        ...(error.retryAfter ? { "retry-after": String(error.retryAfter) } : {}),
+        ...(error.allow ? { allow: error.allow.join(", ") } : {}),
+      },
+    },
   );
 }
 

@@ -33,6 +33,12 @@ export async function getLanguage(): Promise<TLanguage> {
   return languageFromAcceptLanguage(h.get("accept-language")) ?? DEFAULT_LANGUAGE;
 }
 
+/** The path and query of this request, as the proxy passed them on ("/" when it did not run). */
+export async function requestPath(): Promise<string> {
+  const url = (await headers()).get("x-ul-url");
+  return url?.startsWith("/") ? url : "/";
+}
+
 export function getTranslator(language: TLanguage) {
   return createTranslator({ locale: language, messages: CATALOGS[language] });
 }

@@ -130,20 +130,24 @@ export function letterDocument(campaign: TComposeCampaign, input: TLetterInput, 
     const senderLines = input.supporter.address
       ? input.supporter.address.split("\n").map((l) => l.trim()).filter(Boolean)
       : [input.supporter.city];
+    const country = countryName(input.supporter.country, letter.language);
+    // An address that already ends with the country does not get it twice.
+    const endsWithCountry = senderLines.at(-1)?.toLocaleLowerCase() === country.toLocaleLowerCase();
     const name = recipient.envelopeName ?? recipientName(recipient, letter.language);
     // The plain text and the audience are kept beside the page (letters.body, letters.audience_id), not in it.
     const { text, audienceId, ...laidOut } = letter;
     return {
       ...laidOut,
       paper: paperFor(input.supporter.country),
-      sender: [signature, ...senderLines, countryName(input.supporter.country, letter.language)],
+      sender: [signature, ...senderLines, ...(endsWithCountry ? [] : [country])],
       dateText: letterDate(date, letter.language),
       recipientAddress: [
         ...(name ? [name] : []),
         pick(recipient.role, letter.language).value,
         ...(recipient.address ?? []),
       ],
-      footer: pick(campaign.content, letter.language).value.title,
+      // The writer's name, not the campaign's: a letter to a head of state must not read like a mass mailing.
+      footer: signature,
     };
   });
   return {

@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError, type TFieldError } from "@/lib/errors/app-error";
 import { CATALOGS } from "@/lib/i18n/messages";
+import { SLUG } from "@/lib/schemas/ids";
 import type { TCampaignRules } from "@/lib/schemas/letter-input";
 import { getLetterContext } from "./letter-context";
 import { recipientOrder } from "@/lib/campaigns/recipients";
@@ -16,12 +17,16 @@ export function campaignRules(campaign: TCampaignView): TCampaignRules {
   };
 }
 
-/** Turns the schema's message keys ("validation.email") into the English text for API answers. */
-export function fieldErrors(error: z.ZodError) {
+/**
+ * The schema's issues as API field errors: the message key ("validation.email") is the `code`, which a form
+ * translates into its page's language, and `message` is its English text for anyone reading the answer.
+ */
+export function fieldErrors(error: z.ZodError): TFieldError[] {
   const messages = CATALOGS.en.validation as Record<string, string>;
   return error.issues.map((issue) => {
     const key = issue.message.startsWith("validation.") ? issue.message.slice("validation.".length) : undefined;
-    return { path: issue.path.map(String).join(".") || "(body)", message: (key && messages[key]) || issue.message };
+    const message = (key && messages[key]) || issue.message;
+    return { path: issue.path.map(String).join(".") || "(body)", ...(key && messages[key] ? { code: issue.message } : {}), message };
   });
 }
 
@@ -35,7 +40,8 @@ export async function parseForCampaign<T>(
   schemas: { base: z.ZodType; forCampaign: (rules: TCampaignRules) => z.ZodType<T>; refusal: string },
 ): Promise<{ campaign: TCampaignView; input: T }> {
   const slug = typeof body === "object" && body !== null && "campaign" in body ? (body as { campaign: unknown }).campaign : undefined;
-  const campaign = typeof slug === "string" && slug.length <= 100 ? (await getLetterContext(db, slug))?.campaign : undefined;
+  // Only a well-formed slug is looked up: anything else (a NUL, a lone surrogate) is no campaign, not a query.
+  const campaign = typeof slug === "string" && slug.length <= 100 && SLUG.test(slug) ? (await getLetterContext(db, slug))?.campaign : undefined;
   // A closed campaign's letters are history: nothing more is written for it, whatever else the body says.
   if (campaign?.status === "closed") {
     throw new AppError("CONFLICT", "This campaign is closed: it no longer takes letters.", [
@@ -45,7 +51,7 @@ export async function parseForCampaign<T>(
   if (!campaign) {
     const base = schemas.base.safeParse(body);
     throw new AppError("INVALID_INPUT", schemas.refusal, [
-      { path: "campaign", message: CATALOGS.en.validation.campaign },
+      { path: "campaign", code: "validation.campaign", message: CATALOGS.en.validation.campaign },
       ...(base.success ? [] : fieldErrors(base.error).filter((e) => e.path !== "campaign")),
     ]);
   }

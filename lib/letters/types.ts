@@ -34,7 +34,7 @@ export type TLetterPage = Omit<TLetter, "text"> & {
   dateText: string;
   /** The recipient's address as it goes in the envelope window: name line(s), role, organisation, postal lines. */
   recipientAddress: string[];
-  /** Small print at the bottom of each page, naming the campaign. */
+  /** Small print at the bottom of each page, beside the page number: the writer's name (never the campaign's). */
   footer: string;
 };
 

@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import { simpleParser } from "mailparser";
 import type { TDb } from "@/lib/db/open";
 import { capturedMail } from "@/lib/db/schema";
+import { isUuid } from "@/lib/schemas/ids";
 
 /** The captured messages, newest first (the embedded default keeps mail instead of sending it). */
 export async function listCapturedMail(db: TDb, limit = 200) {
@@ -14,7 +15,7 @@ export async function listCapturedMail(db: TDb, limit = 200) {
 }
 
 export async function readCapturedMail(db: TDb, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(capturedMail).where(eq(capturedMail.id, id));
   if (!row) return undefined;
   const parsed = await simpleParser(row.raw);

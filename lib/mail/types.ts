@@ -6,8 +6,15 @@ export type TMailMessage = { from: { name: string; address: string }; to: { name
 
 /**
  * A supporter's confirmation email, composed when it is sent (lib/actions/confirmation-message.ts): the action it
- * confirms, the token of its link (nowhere else in clear), and the language of the page it was sent from.
+ * confirms and the language of the page it was sent from. The link's token is made then; none is stored here.
+ * (`token` is only in requests queued before that change, and is used as it is.)
  */
-export type TConfirmationRequest = { actionId: string; token: string; language: TLanguage };
+export type TConfirmationRequest = { actionId: string; language: TLanguage; token?: string };
 
-export type TOutboxMessage = TMailMessage | TConfirmationRequest;
+/**
+ * The email with a supporter's data link (/privacy/my-data), composed when it is sent (lib/privacy/my-data-message.ts):
+ * the request it answers and the link's token (stored elsewhere only as a hash).
+ */
+export type TMyDataLinkRequest = { privacyRequestId: string; token: string; language: TLanguage };
+
+export type TOutboxMessage = TMailMessage | TConfirmationRequest | TMyDataLinkRequest;

@@ -13,16 +13,25 @@ const actionFields = {
   consent: z.object({ updates: z.boolean().optional() }).optional(),
 };
 
-export const ZActionInputBase = ZLetterInputBase.extend(actionFields);
+const ZActionInputFields = ZLetterInputBase.extend(actionFields);
+
+/** Sending by email for the supporter needs their address (for the confirmation link); the other ways do not. */
+function emailWhenSentByEmail(input: z.output<typeof ZActionInputFields>, ctx: z.RefinementCtx) {
+  if (input.delivery === "email" && !input.supporter?.email) {
+    ctx.addIssue({ code: "custom", path: ["supporter", "email"], message: "validation.emailNeeded" });
+  }
+}
+
+export const ZActionInputBase = ZActionInputFields.superRefine(emailWhenSentByEmail);
 
 /** The action input checked against one campaign (its recipients and languages). */
 export function actionInputSchemaFor(rules: TCampaignRules) {
-  return ZActionInputBase.extend(campaignFields(rules));
+  return ZActionInputFields.extend(campaignFields(rules)).superRefine(emailWhenSentByEmail);
 }
 
-export type TActionInput = z.output<typeof ZActionInputBase>;
+export type TActionInput = z.output<typeof ZActionInputFields>;
 
 /** An Idempotency-Key header: printable ASCII, at most 200 characters. */
 export const ZIdempotencyKey = z.string().regex(/^[\x21-\x7E]{1,200}$/, { message: "expected 1 to 200 printable characters" });
 
-export type TActionInputForm = z.input<typeof ZActionInputBase>;
+export type TActionInputForm = z.input<typeof ZActionInputFields>;

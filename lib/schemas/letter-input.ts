@@ -8,6 +8,8 @@
 import { z } from "zod";
 import { LANGUAGES } from "@/lib/i18n/languages";
 import { isCountryCode } from "./countries";
+import { SLUG } from "./ids";
+import { isSafeDisplayName, isSafeLine, isSafeText } from "./text-rules";
 
 export const PERSONAL_NOTE_MAX = 2000;
 export const NAME_MAX = 120;
@@ -15,34 +17,37 @@ export const CITY_MAX = 100;
 export const ADDRESS_MAX = 500;
 export const RECIPIENTS_MAX = 50;
 
-/** Control characters other than tab and line breaks, and the bidi overrides used to disguise text. */
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-/** One line of text: it may end up in a mail header, so no line breaks either. */
-const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
+const EMAIL = z.email();
 
+/** One line of text: it may end up in a mail header (lib/schemas/text-rules.ts). */
 const line = (max: number) =>
   z
     .string({ message: "validation.required" })
     .trim()
     .min(1, { message: "validation.required" })
     .max(max, { message: "validation.tooLong" })
-    .refine((v) => !LINE_BREAK.test(v) && !UNSAFE_CHARACTERS.test(v), { message: "validation.oneLine" });
+    .refine(isSafeLine, { message: "validation.oneLine" });
 
 const block = (max: number, tooLong = "validation.tooLong") =>
   z
     .string()
     .max(max, { message: tooLong })
-    .refine((v) => !UNSAFE_CHARACTERS.test(v), { message: "validation.unsafeCharacters" })
+    .refine(isSafeText, { message: "validation.unsafeCharacters" })
     .transform((v) => v.replace(/\r\n?/g, "\n").trim());
 
 export const ZSupporter = z.object({
-  name: line(NAME_MAX),
+  // The name goes into From and Reply-To as a display name: it must not pass for an address there.
+  // (Checked only once the line itself is fine, so one bad name is one error.)
+  name: line(NAME_MAX).refine((v) => !isSafeLine(v) || isSafeDisplayName(v), { message: "validation.nameLikeAddress" }),
+  // Only sending by email for the supporter needs it (ZActionInput requires it there); empty means none.
   email: z
-    .string({ message: "validation.required" })
+    .string({ message: "validation.email" })
     .trim()
-    .min(1, { message: "validation.required" })
     .max(254, { message: "validation.tooLong" })
-    .pipe(z.email({ message: "validation.email" })),
+    .refine(isSafeLine, { message: "validation.email" })
+    .refine((v) => v === "" || EMAIL.safeParse(v).success, { message: "validation.email" })
+    .transform((v) => v || undefined)
+    .optional(),
   city: line(CITY_MAX),
   country: z
     .string({ message: "validation.country" })
@@ -53,7 +58,11 @@ export const ZSupporter = z.object({
 });
 
 export const ZLetterInputBase = z.object({
-  campaign: z.string({ message: "validation.required" }).min(1, { message: "validation.required" }).max(100),
+  campaign: z
+    .string({ message: "validation.required" })
+    .min(1, { message: "validation.required" })
+    .max(100, { message: "validation.campaign" })
+    .regex(SLUG, { message: "validation.campaign" }),
   language: z.enum(LANGUAGES, { message: "validation.language" }).optional(),
   supporter: ZSupporter,
   signAs: z.enum(["full", "initials"]).optional(),

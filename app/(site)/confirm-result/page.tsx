@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +11,7 @@ export default async function ConfirmResultPage({ searchParams }: { searchParams
       <h1>{expired ? t("confirm.expiredTitle") : t("confirm.unknownTitle")}</h1>
       <p>{expired ? t("confirm.expired") : t("confirm.unknown")}</p>
       <p>
-        <Link href="/">{t("confirm.back")}</Link>
+        <a href="/">{t("confirm.back")}</a>
       </p>
     </section>
   );

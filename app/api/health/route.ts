@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { getDatabase } from "@/lib/db/client";
+import { methodNotAllowed } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,6 @@ export async function GET() {
     headers: { "cache-control": "no-store" },
   });
 }
+
+const refuse = methodNotAllowed("GET");
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };

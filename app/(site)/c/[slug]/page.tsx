@@ -1,20 +1,21 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
-import { LetterComposer } from "@/components/letter/letter-composer";
+import { LazyComposer } from "@/components/letter/lazy-composer";
 import { CaseStatus } from "@/components/site/case-status";
+import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
-import { CATALOGS } from "@/lib/i18n/messages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
-import { countryOptions } from "@/lib/schemas/countries";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +26,14 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const campaign = await getCampaign(await db(), slug);
   if (!campaign) return {};
   const { value } = pick(campaign.content, await getLanguage());
-  return { title: value.title, description: value.summary };
+  // The share card (opengraph-image.tsx beside this page) is added by Next.js to both sets of tags.
+  return {
+    title: value.title,
+    description: value.summary,
+    alternates: { canonical: `/c/${slug}` },
+    openGraph: { type: "article", title: value.title, description: value.summary, url: `/c/${slug}`, siteName: "Urgent Letters" },
+    twitter: { card: "summary_large_image", title: value.title, description: value.summary },
+  };
 }
 
 export default async function CampaignPage({ params }: TProps) {
@@ -62,11 +70,7 @@ export default async function CampaignPage({ params }: TProps) {
           {content.summary}
         </p>
         {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
-        {closed && campaign.letterCount === 0 ? null : (
-          <p className="counter" data-testid="letter-count">
-            {t("campaign.letters", { count: campaign.letterCount })}
-          </p>
-        )}
+        {closed && campaign.letterCount === 0 ? null : <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
       </header>
 
@@ -106,13 +110,13 @@ export default async function CampaignPage({ params }: TProps) {
                 {t("letter.safetyKz")}
               </p>
             ) : null}
-            <LetterComposer
+            <LazyComposer
               campaign={toComposeCampaign(campaign)}
               templates={await loadTemplates(database, campaign.slug)}
               pageLanguage={language}
-              messages={{ letter: CATALOGS[language].letter, validation: CATALOGS[language].validation, send: CATALOGS[language].send, email: CATALOGS[language].email }}
-              countries={countryOptions(language)}
               today={new Date().toISOString()}
+              formKey={randomUUID()}
+              organisation={env().ORGANISATION_NAME}
               warnKazakhstan={!warnKazakhstan}
             />
           </section>

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { findConfirmation } from "@/lib/actions/confirm-action";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
+import { isLanguage } from "@/lib/i18n/languages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 
@@ -14,12 +15,17 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  * The link in the confirmation email. Opening it sends nothing: the letters go when the supporter presses the
  * button, so a mail provider's link scanner, which opens links but presses nothing, cannot send them.
  */
-export default async function ConfirmPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
+export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ lang?: string }> }) {
+  const [{ token }, { lang }] = await Promise.all([params, searchParams]);
   const database = await db();
   const found = await findConfirmation(database, token, new Date());
-  if (found.outcome === "already-confirmed") redirect(`/c/${found.campaignSlug}/thanks?action=${found.actionId}`);
-  if (found.outcome !== "awaiting") redirect(`/confirm-result?reason=${found.outcome}`);
+  const actionLanguage = found.outcome === "awaiting" || found.outcome === "already-confirmed" ? found.pageLanguage : null;
+  // The page speaks the language the letters were written in, even in a fresh browser preferring another; a
+  // visitor's own choice (?lang=) still wins.
+  const suffix = isLanguage(lang) ? `&lang=${lang}` : isLanguage(actionLanguage) ? `&lang=${actionLanguage}` : "";
+  if (found.outcome === "already-confirmed") redirect(`/c/${found.campaignSlug}/thanks?action=${found.actionId}${suffix}`);
+  if (found.outcome !== "awaiting") redirect(`/confirm-result?reason=${found.outcome}${suffix}`);
+  if (!isLanguage(lang) && isLanguage(actionLanguage)) redirect(`/confirm/${encodeURIComponent(token)}?lang=${actionLanguage}`);
 
   const language = await getLanguage();
   const t = getTranslator(language);
@@ -39,7 +45,7 @@ export default async function ConfirmPage({ params }: { params: Promise<{ token:
           <li key={name.id}>{name.label}</li>
         ))}
       </ul>
-      <form method="post" action={`/confirm/${encodeURIComponent(token)}/send`}>
+      <form method="post" action={`/confirm/${encodeURIComponent(token)}/send?lang=${language}`}>
         <button type="submit" className="button">
           {t("confirm.pageButton")}
         </button>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
@@ -37,7 +36,7 @@ export default async function CapturedMailPage() {
                 <td>{m.kind}</td>
                 <td>{m.to}</td>
                 <td>
-                  <Link href={`/dev/mail/${m.id}`}>{m.subject || "(no subject)"}</Link>
+                  <a href={`/dev/mail/${m.id}`}>{m.subject || "(no subject)"}</a>
                 </td>
               </tr>
             ))}

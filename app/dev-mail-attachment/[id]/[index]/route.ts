@@ -1,20 +1,24 @@
 import { capturedMailVisible } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { readCapturedMail } from "@/lib/mail/captured-mail";
+import { AppError } from "@/lib/errors/app-error";
+import { ZUuid, methodNotAllowed, route } from "@/lib/http/route";
+import { z } from "zod";
 
 export const dynamic = "force-dynamic";
 
 /** An attachment of a captured message (the letters' PDFs), for the local operator only. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; index: string }> }) {
-  if (!capturedMailVisible()) return new Response("Not found", { status: 404 });
-  const { id, index } = await params;
-  const mail = await readCapturedMail(await db(), id);
-  const attachment = mail?.parsed.attachments[Number(index)];
-  if (!attachment) return new Response("Not found", { status: 404 });
+export const GET = route({ params: z.object({ id: ZUuid, index: z.coerce.number().int().min(0).max(1000) }) }, async (_request, { id, index }) => {
+  const mail = capturedMailVisible() ? await readCapturedMail(await db(), id) : undefined;
+  const attachment = mail?.parsed.attachments[index];
+  if (!attachment) throw new AppError("NOT_FOUND", "No such attachment.", [{ path: "index", code: "notFound", message: "not found" }]);
   return new Response(new Uint8Array(attachment.content), {
     headers: {
       "content-type": attachment.contentType,
       "content-disposition": `attachment; filename="${(attachment.filename ?? "attachment").replace(/[^\w.-]/g, "_")}"`,
     },
   });
-}
+});
+
+const refuse = methodNotAllowed("GET");
+export { refuse as POST, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
@@ -21,11 +20,11 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
   return (
     <section className="section captured-mail" lang="en">
       <p>
-        <Link href="/dev/mail">All captured mail</Link>
+        <a href="/dev/mail">All captured mail</a>
       </p>
       <h1>{parsed.subject}</h1>
       <dl className="mail-headers">
-        {["from", "to", "reply-to", "message-id", "date"].map((name) => (
+        {["from", "to", "cc", "bcc", "reply-to", "message-id", "date"].map((name) => (
           <div key={name}>
             <dt>{name}</dt>
             <dd data-header={name}>{header(name)}</dd>

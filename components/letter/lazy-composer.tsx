@@ -1,0 +1,107 @@
+"use client";
+import { lazy, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
+import type { TLanguage } from "@/lib/i18n/languages";
+import type { TMessages } from "@/lib/i18n/messages";
+import type { TLetterComposerProps } from "./letter-composer";
+
+/** What the page hands over: the translations and the country list are loaded with the composer's code instead, so
+ * that they are not part of every case page's payload. */
+export type TLazyComposerProps = Omit<TLetterComposerProps, "messages" | "countries">;
+
+// On the server the composer renders in full (the form works without JavaScript, as a POST to its server action);
+// this module is only ever loaded there.
+const ServerComposer = lazy(() => import("./letter-composer-ssr").then((m) => ({ default: m.LetterComposerSsr })));
+
+/** Each language's catalog as its own chunk: the composer loads only the page's. */
+const CATALOG_LOADERS: Record<TLanguage, () => Promise<{ default: TMessages }>> = {
+  en: () => import("@/lib/i18n/messages/en.json"),
+  fr: () => import("@/lib/i18n/messages/fr.json"),
+  ru: () => import("@/lib/i18n/messages/ru.json"),
+  kk: () => import("@/lib/i18n/messages/kk.json"),
+};
+
+async function loadComposer(language: TLanguage) {
+  const [composer, catalog, countries] = await Promise.all([import("./letter-composer"), CATALOG_LOADERS[language](), import("@/lib/schemas/countries")]);
+  const { letter, validation, send, email, journey } = catalog.default;
+  return {
+    Composer: composer.LetterComposer,
+    messages: { letter, validation, send, email, journey },
+    countries: countries.countryOptions(language),
+  };
+}
+
+type TLoaded = Awaited<ReturnType<typeof loadComposer>>;
+
+/**
+ * The composer, hydrated only when the supporter reaches it. Its code (the form library, the schema, the letter
+ * renderer, the translations) is most of the case page's JavaScript, and most readers read the case first: the page
+ * loads and responds without it. Until then the server's HTML stays as it is (a plain form that posts to the server
+ * action, showing the letters as they stand); when the supporter first touches the form (a tap, a click, the
+ * keyboard), the code loads and the live composer replaces it, taking over whatever was already typed, and the focus.
+ */
+export function LazyComposer(props: TLazyComposerProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const [live, setLive] = useState<{ loaded: TLoaded; typed: Record<string, FormDataEntryValue[]>; focus?: string }>();
+  const language = props.pageLanguage;
+
+  useEffect(() => {
+    const element = box.current;
+    if (!element || live) return;
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      void loadComposer(language).then((loaded) => {
+        // What the supporter typed into the server's form before the code arrived is handed over, not lost.
+        const form = element.querySelector("form");
+        const typed: Record<string, FormDataEntryValue[]> = {};
+        if (form) for (const [name, value] of new FormData(form)) (typed[name] ??= []).push(value);
+        const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement.getAttribute("name") ?? undefined : undefined;
+        // Read and replaced in one task: nothing typed can fall between the two.
+        flushSync(() => setLive({ loaded, typed, focus: focused }));
+      });
+    };
+    // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
+    const events = ["focusin", "pointerdown", "touchstart", "keydown"] as const;
+    for (const type of events) element.addEventListener(type, start, { passive: true });
+    return () => {
+      for (const type of events) element.removeEventListener(type, start);
+    };
+  }, [live, language]);
+
+  useLayoutEffect(() => {
+    if (!live?.focus) return;
+    // Only where the focus was lost with the old form: never taken from where the supporter has since moved.
+    const active = document.activeElement;
+    if (active && active !== document.body && box.current?.contains(active)) return;
+    const target = box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`);
+    target?.focus();
+    // Typing goes on where it stopped: the caret at the end of what is there.
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && ["text", "email", "search"].includes(target.type))) {
+      const end = target.value.length;
+      target.setSelectionRange(end, end);
+    }
+  }, [live]);
+
+  if (typeof window === "undefined") {
+    return (
+      <div ref={box} className="composer-box">
+        {/* No Suspense boundary here on purpose: the page waits for the form instead of streaming it in a hidden
+            block that only a script would reveal (with JavaScript off, it would stay hidden). */}
+        <ServerComposer {...props} />
+      </div>
+    );
+  }
+  if (!live) {
+    // Keeps the server's HTML untouched while hydrating: React leaves an element's inner HTML alone when it is set
+    // this way, so the form stays usable (and submittable) until the composer takes over.
+    return <div ref={box} className="composer-box" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
+  }
+  const { Composer, messages, countries } = live.loaded;
+  return (
+    <div ref={box} className="composer-box">
+      <Composer {...props} messages={messages} countries={countries} typed={live.typed} />
+    </div>
+  );
+}

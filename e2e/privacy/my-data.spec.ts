@@ -1,0 +1,97 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import en from "../../lib/i18n/messages/en.json";
+import kk from "../../lib/i18n/messages/kk.json";
+import { DNC_SLUG } from "../fixtures/seed-facts";
+
+/** The data link, read from the mail the app captured (SMTP_URL is unset in the browser tests). */
+async function dataLink(page: Page, email: string): Promise<string> {
+  const row = page.locator("tr", { hasText: email }).filter({ hasText: "my-data" }).first();
+  await expect(async () => {
+    await page.goto("/dev/mail");
+    await expect(row).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 20_000 });
+  await row.getByRole("link").click();
+  const text = await page.getByTestId("mail-text").innerText();
+  const match = /https?:\/\/\S+\/privacy\/my-data\/[A-Za-z0-9_-]+/.exec(text);
+  expect(match, "a data link in the email").not.toBeNull();
+  return match![0];
+}
+
+for (const [language, M] of [
+  ["en", en],
+  ["kk", kk],
+] as const) {
+  test(`[PRIVACY] a supporter asks for their data by email, downloads it and deletes it (${language})`, async ({ page }) => {
+    const stamp = `${Date.now()}${language}`;
+    const email = `marie.${stamp}@example.org`;
+    // The supporter wrote twice: by email (still waiting for confirmation) and a letter to post.
+    for (const [delivery, recipients] of [
+      ["email", ["ca-mp-chong"]],
+      ["post", ["kz-president"]],
+    ] as const) {
+      const answer = await page.request.post("/api/v1/actions", {
+        data: {
+          campaign: DNC_SLUG,
+          supporter: { name: `Marie Tremblay ${stamp}`, email, city: "Montréal", country: "CA" },
+          personalNote: "Please act for her.",
+          recipients,
+          delivery,
+        },
+      });
+      expect(answer.status()).toBe(202);
+    }
+
+    await page.goto(`/privacy/my-data?lang=${language}`);
+    await expect(page.getByRole("heading", { level: 1, name: M.myData.title })).toBeVisible();
+    // A bad address gets its message under the field, in the page's language.
+    await page.getByLabel(M.myData.emailLabel).fill("not an address");
+    await page.getByRole("button", { name: M.myData.submit }).click();
+    await expect(page.getByText(M.validation.email)).toBeVisible();
+    // The same mailbox spelled with capitals.
+    await page.getByLabel(M.myData.emailLabel).fill(email.toUpperCase());
+    await page.getByRole("button", { name: M.myData.submit }).click();
+    await expect(page.getByRole("heading", { name: M.myData.sentTitle })).toBeVisible();
+    expect(page.url()).not.toContain("example.org");
+    expect(page.url().toLowerCase()).not.toContain("marie");
+
+    const link = await dataLink(page, email);
+    // Opening the link only shows: deleting takes the button.
+    expect((await page.request.get(link)).status()).toBe(200);
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: M.myData.viewTitle })).toBeVisible();
+    await expect(page.getByTestId("my-data-action")).toHaveCount(2);
+    await expect(page.getByText(`Marie Tremblay ${stamp}`).first()).toBeVisible();
+    await expect(page.getByText("Please act for her.").first()).toBeVisible();
+    await expect(page.getByTestId("my-data-letter")).toHaveCount(2);
+    // The emails sent to the address are listed: the confirmation and this link's.
+    await expect(page.getByTestId("my-data-mail").locator("li")).toHaveCount(2);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: M.myData.download }).click()]);
+    const data = JSON.parse(await readFile((await download.path())!, "utf8"));
+    expect(data.mailbox).toBe(email);
+    expect(data.actions).toHaveLength(2);
+    expect(data.actions.map((a: { delivery: string }) => a.delivery).sort()).toEqual(["email", "post"]);
+    expect(JSON.stringify(data.actions)).toContain(`Marie Tremblay ${stamp}`);
+    expect(data.capturedMail.map((m: { kind: string }) => m.kind).sort()).toEqual(["confirmation", "my-data"]);
+    // No live token in the file: neither this link's nor the confirmation's (a file may be passed on).
+    expect(JSON.stringify(data)).not.toContain(link.split("/").pop()!);
+    expect(JSON.stringify(data)).not.toMatch(/\/confirm\/[A-Za-z0-9_-]{20,}/);
+
+    // Without ticking the box, nothing is deleted and the page says why.
+    const unticked = await page.request.post(`${link}/delete`, { form: { other: "x" } });
+    expect(unticked.url()).toContain("missing=confirm");
+    expect(await unticked.text()).toContain(M.myData.deleteConfirmMissing);
+
+    await page.getByLabel(M.myData.deleteConfirm).check();
+    await page.getByRole("button", { name: M.myData.deleteButton }).click();
+    await expect(page).toHaveURL(/\/privacy\/my-data\/deleted$/);
+    await expect(page.getByRole("heading", { level: 1, name: M.myData.deletedTitle })).toBeVisible();
+
+    // The link no longer works, and the mail kept for the address is gone.
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: M.myData.invalidTitle })).toBeVisible();
+    await page.goto("/dev/mail");
+    await expect(page.locator("tr", { hasText: email })).toHaveCount(0);
+  });
+}

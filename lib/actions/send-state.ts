@@ -1,0 +1,12 @@
+import type { TActionInputForm } from "@/lib/schemas/action-input";
+
+/**
+ * What the form's server action answers when it refuses a submission: what was typed, to show again, and each bad
+ * field's message key (translated by the form into the page's language). On success it redirects instead.
+ */
+export type TSendState = {
+  values?: TActionInputForm;
+  errors?: { path: string; code: string }[];
+  /** A message key for the whole form ("send.tooMany"). */
+  formError?: "send.tooMany" | "send.failed";
+};
