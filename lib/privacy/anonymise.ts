@@ -18,8 +18,9 @@ export function anonymiseLetters(actionIds: SQL, now: Date): SQL {
       last_error = case when status in ('awaiting-confirmation', 'queued', 'sending') then ${DATA_DELETED} else last_error end,
       locked_until = null,
       body = '',
-      -- The page keeps only what is not the supporter's: paper, language, subject, the official's address, the footer.
-      page = page || '{"blocks": [], "sender": [], "dateText": ""}'::jsonb,
+      -- The page keeps only what is not the supporter's: paper, language, subject, the official's address. (The
+      -- footer names the supporter on their own copy, so it goes too.)
+      page = page || '{"blocks": [], "sender": [], "dateText": "", "footer": ""}'::jsonb,
       updated_at = ${now}
     where action_id in (${actionIds})`;
 }

@@ -44,8 +44,7 @@ export const ZSupporter = z.object({
     .string({ message: "validation.email" })
     .trim()
     .max(254, { message: "validation.tooLong" })
-    .refine(isSafeLine, { message: "validation.email" })
-    .refine((v) => v === "" || EMAIL.safeParse(v).success, { message: "validation.email" })
+    .refine((v) => v === "" || (isSafeLine(v) && EMAIL.safeParse(v).success), { message: "validation.email" })
     .transform((v) => v || undefined)
     .optional(),
   city: line(CITY_MAX),
