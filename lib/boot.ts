@@ -55,7 +55,8 @@ export async function boot(): Promise<void> {
       stopHousekeeping?.();
       void (async () => {
         // New connections are refused from here on; requests in progress get a few seconds to finish.
-        await stopAcceptingRequests(REQUEST_GRACE_MS);
+        const servers = await stopAcceptingRequests(REQUEST_GRACE_MS);
+        console.log(`Urgent Letters: no longer taking requests (${servers} listening socket${servers === 1 ? "" : "s"} closed).`);
         await worker?.stop().catch(() => {});
         await closePdfThreads().catch(() => {});
         transport.close();

@@ -128,6 +128,14 @@ if (base) {
       expect(seenAfter).toHaveLength(2);
       // Nothing on the way answered 500 or crashed.
       for (const p of [...cluster.instances, ...cluster.workers]) expect(p.output()).not.toContain("uncaughtException");
+      // Workers stop on SIGTERM as the instances do: exit 0, within 10 s.
+      for (const worker of cluster.workers) {
+        const asked = Date.now();
+        await worker.stop(15_000);
+        const exit = await worker.exited;
+        expect({ code: exit.code, signal: exit.signal }, worker.output().slice(-2000)).toEqual({ code: 0, signal: null });
+        expect(exit.at - asked).toBeLessThanOrEqual(10_000);
+      }
     } finally {
       await database.close();
       await cluster.stop();

@@ -82,6 +82,24 @@ describe.each(testDatabases().filter((d) => d.name === "postgres"))("the connect
     expect(result.rows[0]!.answer).toBe(42);
   });
 
+  it("tries a read once more when the server ends its backend (pg_terminate_backend: 57P01)", async () => {
+    // Drizzle runs a query when it is awaited: start it now.
+    const running = database.db.execute(sql`select pg_sleep(1), 43 as answer`).then((r) => r);
+    // Once the query runs on the server (a fresh connection may take a moment), its backend is ended.
+    let killed: boolean[] = [];
+    for (let i = 0; i < 40 && killed.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const result = (await direct.db.execute(
+        sql`select pg_terminate_backend(pid) as killed from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query like '%pg_sleep(1), 43%'`,
+      )) as unknown as { rows: { killed: boolean }[] };
+      killed = result.rows.map((r) => r.killed);
+    }
+    expect(killed).toEqual([true]);
+    const result = (await running) as unknown as { rows: { answer: number }[] };
+    expect(result.rows[0]!.answer).toBe(43);
+  });
+
   it("does not repeat a write, and answers 503 with Retry-After", async () => {
     const response = await withProblems(async () => {
       const running = database.db.execute(

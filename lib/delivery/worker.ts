@@ -17,6 +17,8 @@ import type { TPdfThreads } from "./pdf-threads";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
 export const DEFAULT_INTERVAL_MS = 2000;
+/** The longest `npm run worker` takes to stop on SIGTERM; orchestrators kill at 10 s. */
+const WORKER_STOP_DEADLINE_MS = 8_000;
 /** How often a worker asks whether the hourly retention run is due (the claim itself decides: once an hour in all). */
 export const RETENTION_CHECK_MS = 5 * 60_000;
 
@@ -175,9 +177,14 @@ export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) 
     process.once("SIGINT", () => resolve("SIGINT"));
     process.once("SIGTERM", () => resolve("SIGTERM"));
   });
-  console.log(`${signal}: finishing the current pass, then stopping.`);
-  // A second signal means "now": the letters in flight stay locked and are picked up again after their lock expires.
+  console.log(`${signal}: finishing the sends on the wire, then stopping.`);
+  // A second signal means "now", and so does a stop that takes too long (a relay that does not answer): the letters
+  // in flight stay locked and another worker takes them once their short lock has run out.
   process.once(signal, () => process.exit(1));
+  setTimeout(() => {
+    console.error(`not stopped after ${WORKER_STOP_DEADLINE_MS / 1000} s; exiting now.`);
+    process.exit(1);
+  }, WORKER_STOP_DEADLINE_MS).unref();
   stopHousekeeping();
   await worker.stop();
   await threads?.close();

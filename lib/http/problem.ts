@@ -48,12 +48,14 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * The database went away mid-request (restart, failover, full disk): not the client's fault and not a bug, so 503
  * with Retry-After rather than 500. Logged as one line, since a restart produces many of them at once.
  */
-function databaseUnavailable(error: unknown): NextResponse {
+function databaseUnavailable(error: unknown): Response {
   // Drizzle wraps the driver's error in one whose message is the whole query: the driver's own says what happened.
   let inner = error;
   while (inner instanceof Error && inner.cause) inner = inner.cause;
   console.warn(`[db] request answered 503: ${inner instanceof Error ? inner.message : String(inner)}`);
-  const response = problem(new AppError("UNAVAILABLE", "The letters database is not reachable just now. Please try again in a few seconds."));
-  response.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
-  return response;
+  return problem(
+    new AppError("UNAVAILABLE", "The letters database is not reachable just now. Please try again in a few seconds.", [], {
+      retryAfter: DATABASE_RETRY_AFTER_SECONDS,
+    }),
+  );
 }
