@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
+import fr from "../../lib/i18n/messages/fr.json";
 import kk from "../../lib/i18n/messages/kk.json";
 import { DNC_SLUG } from "../fixtures/seed-facts";
 
@@ -95,3 +96,23 @@ for (const [language, M] of [
     await expect(page.locator("tr", { hasText: email })).toHaveCount(0);
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("[PRIVACY] the request form works without JavaScript, and says the same for an unknown address", async ({ page }) => {
+    await page.goto("/privacy/my-data?lang=fr");
+    await page.getByLabel(fr.myData.emailLabel).fill("pas une adresse");
+    await page.getByRole("button", { name: fr.myData.submit }).click();
+    await expect(page.getByText(fr.validation.email)).toBeVisible();
+    // An address nobody wrote from gets the same answer as a known one (and its owner gets a link to an empty page).
+    const email = `nobody.${Date.now()}@example.org`;
+    await page.getByLabel(fr.myData.emailLabel).fill(email);
+    await page.getByRole("button", { name: fr.myData.submit }).click();
+    await expect(page.getByRole("heading", { name: fr.myData.sentTitle })).toBeVisible();
+    expect(page.url()).not.toContain("example.org");
+    const link = await dataLink(page, email);
+    await page.goto(link);
+    await expect(page.getByTestId("my-data-nothing")).toHaveText(fr.myData.nothing);
+  });
+});

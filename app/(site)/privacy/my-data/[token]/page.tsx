@@ -28,7 +28,8 @@ export default async function MyDataViewPage({ params, searchParams }: { params:
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
   const status = (s: string) => t(`thanks.status_${s}` as "thanks.status_sent");
   const base = `/privacy/my-data/${encodeURIComponent(token)}`;
-  const empty = data.actions.length === 0 && data.outbox.length === 0 && data.capturedMail.length === 0;
+  // Nothing but this request itself (its own emails are still listed below).
+  const empty = data.actions.length === 0 && data.outbox.length === 0 && data.capturedMail.every((m) => m.kind === "my-data");
 
   return (
     <section className="section my-data">
