@@ -1,8 +1,17 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import en from "../../lib/i18n/messages/en.json";
+import fr from "../../lib/i18n/messages/fr.json";
 import kk from "../../lib/i18n/messages/kk.json";
 import { DNC_SLUG } from "../fixtures/seed-facts";
+
+/** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
 
 /** The data link, read from the mail the app captured (SMTP_URL is unset in the browser tests). */
 async function dataLink(page: Page, email: string): Promise<string> {
@@ -48,6 +57,7 @@ for (const [language, M] of [
     await page.getByLabel(M.myData.emailLabel).fill("not an address");
     await page.getByRole("button", { name: M.myData.submit }).click();
     await expect(page.getByText(M.validation.email)).toBeVisible();
+    await expectAccessible(page);
     // The same mailbox spelled with capitals.
     await page.getByLabel(M.myData.emailLabel).fill(email.toUpperCase());
     await page.getByRole("button", { name: M.myData.submit }).click();
@@ -66,6 +76,7 @@ for (const [language, M] of [
     await expect(page.getByTestId("my-data-letter")).toHaveCount(2);
     // The emails sent to the address are listed: the confirmation and this link's.
     await expect(page.getByTestId("my-data-mail").locator("li")).toHaveCount(2);
+    await expectAccessible(page);
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: M.myData.download }).click()]);
     const data = JSON.parse(await readFile((await download.path())!, "utf8"));
@@ -95,3 +106,23 @@ for (const [language, M] of [
     await expect(page.locator("tr", { hasText: email })).toHaveCount(0);
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("[PRIVACY] the request form works without JavaScript, and says the same for an unknown address", async ({ page }) => {
+    await page.goto("/privacy/my-data?lang=fr");
+    await page.getByLabel(fr.myData.emailLabel).fill("pas une adresse");
+    await page.getByRole("button", { name: fr.myData.submit }).click();
+    await expect(page.getByText(fr.validation.email)).toBeVisible();
+    // An address nobody wrote from gets the same answer as a known one (and its owner gets a link to an empty page).
+    const email = `nobody.${Date.now()}@example.org`;
+    await page.getByLabel(fr.myData.emailLabel).fill(email);
+    await page.getByRole("button", { name: fr.myData.submit }).click();
+    await expect(page.getByRole("heading", { name: fr.myData.sentTitle })).toBeVisible();
+    expect(page.url()).not.toContain("example.org");
+    const link = await dataLink(page, email);
+    await page.goto(link);
+    await expect(page.getByTestId("my-data-nothing")).toHaveText(fr.myData.nothing);
+  });
+});

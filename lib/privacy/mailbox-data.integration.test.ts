@@ -189,4 +189,17 @@ describe.each(testDatabases())("a supporter's data on $name", ({ open }) => {
     await expect(ask("not an address", "ip-e")).rejects.toMatchObject({ code: "INVALID_INPUT", errors: [{ path: "email", message: "validation.email" }] });
     expect((await database.db.select({ n: count() }).from(privacyRequests))[0]!.n).toBe(before);
   });
+
+  it("deletes safely while the same supporter confirms at that moment: the letters end up cancelled either way", async () => {
+    for (let i = 0; i < 6; i++) {
+      const email = `race${i}@example.org`;
+      const action = await submit(`Racer ${i}`, email, ["ca-mp-chong", "ca-minister-foreign-affairs"]);
+      const [confirmed] = await Promise.all([confirmAction(database.db, action.confirmToken!, NOW), deleteMailboxData(database.db, email, NOW)]);
+      expect(["confirmed", "unknown"]).toContain(confirmed.outcome);
+      const rows = await database.db.select({ status: letters.status }).from(letters).where(eq(letters.actionId, action.id));
+      expect(rows.map((r) => r.status)).toEqual(["cancelled", "cancelled"]);
+      const [row] = await database.db.select({ email: actions.supporterEmail }).from(actions).where(eq(actions.id, action.id));
+      expect(row!.email).toBe("");
+    }
+  });
 });

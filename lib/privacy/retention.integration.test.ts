@@ -6,7 +6,12 @@
 import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/open";
-import { actions, campaigns, capturedMail, letters, outbox } from "@/lib/db/schema";
+import path from "node:path";
+import { syncContent } from "@/lib/campaigns/sync-content";
+import { actions, campaigns, capturedMail, jobRuns, letters, outbox } from "@/lib/db/schema";
+import { startWorker } from "@/lib/delivery/worker";
+import { createMailTransport } from "@/lib/mail/transport";
+import { loadContent } from "@/lib/templates/load-content";
 import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "@/lib/delivery/testing/seed";
 import { testDatabases } from "@/test/databases";
 import { applyRetention } from "./apply-retention";
@@ -127,5 +132,47 @@ describe.each(testDatabases())("the retention job on $name", ({ open }) => {
     expect((await supporters("still-live")).every((a) => a.anonymisedAt === null)).toBe(true);
     const liveSent = await database.db.select({ n: count() }).from(letters).where(and(eq(letters.campaignSlug, "still-live"), eq(letters.status, "sent")));
     expect(liveSent[0]!.n).toBe(2);
+  });
+});
+
+describe.each(testDatabases())("closing times and the worker loop on $name", ({ open }) => {
+  let database: TDatabase;
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("gives a campaign loaded closed its closing time, keeps it on reload, and none to a live one", async () => {
+    const content = await loadContent(path.join(process.cwd(), "templates"));
+    await syncContent(database.db, content);
+    const closing = async () =>
+      Object.fromEntries((await database.db.select({ slug: campaigns.slug, status: campaigns.status, closedAt: campaigns.closedAt }).from(campaigns)).map((c) => [c.slug, c]));
+    const first = await closing();
+    const closed = Object.values(first).filter((c) => c.status === "closed");
+    // The FLD campaign is closed in the content files; the DNC campaign is live.
+    expect(closed.length).toBeGreaterThan(0);
+    for (const c of Object.values(first)) expect(c.closedAt === null).toBe(c.status !== "closed");
+    await syncContent(database.db, content, { overwrite: true });
+    const again = await closing();
+    for (const c of closed) expect(again[c.slug]!.closedAt).toEqual(c.closedAt);
+  });
+
+  it("runs the retention job from the sender's loop", async () => {
+    const transport = createMailTransport({ db: database.db });
+    const old = new Date(NOW.getTime() - 8 * DAY);
+    await database.db.insert(capturedMail).values({ kind: "letter", to: "b@example.org", from: "x@example.org", subject: "old", raw: "old", createdAt: old });
+    const idle = { sent: 0, retried: 0, failed: 0, deferred: 0, digested: 0 };
+    const worker = startWorker({ db: database.db, transport, mailFrom: "letters@example.org", organisationName: "Urgent Letters", now: () => NOW, intervalMs: 5, outbox: false, log: () => {}, pass: async () => idle });
+    try {
+      await expect
+        .poll(async () => (await database.db.select({ n: count() }).from(capturedMail).where(eq(capturedMail.subject, "old")))[0]!.n, { timeout: 10_000 })
+        .toBe(0);
+      expect((await database.db.select().from(jobRuns))[0]).toEqual({ name: "retention", lastRunAt: NOW });
+    } finally {
+      await worker.stop();
+      transport.close();
+    }
   });
 });

@@ -72,9 +72,9 @@ const requests: fc.Arbitrary<TRequest> = fc.oneof(
       body: raw ?? JSON.stringify(body),
     }),
   ),
-  fc.record({ a: segment, b: segment, which: fc.nat(5), method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH") }).map(({ a, b, which, method }) => ({
+  fc.record({ a: segment, b: segment, which: fc.nat(8), method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH") }).map(({ a, b, which, method }) => ({
     method,
-    path: [`/api/v1/actions/${a}`, `/api/v1/campaigns/${a}`, `/api/v1/actions/${a}/letters/${b}/pdf`, `/api/v1/actions/${a}/letters/${b}/done`, `/api/v1/${a}`, `/c/${a}`][which]!,
+    path: [`/api/v1/actions/${a}`, `/api/v1/campaigns/${a}`, `/api/v1/actions/${a}/letters/${b}/pdf`, `/api/v1/actions/${a}/letters/${b}/done`, `/api/v1/${a}`, `/c/${a}`, `/privacy/my-data/${a}`, `/privacy/my-data/${a}/download`, `/privacy/my-data/${a}/delete`][which]!,
     headers: {},
   })),
 );

@@ -25,10 +25,12 @@ export default async function MyDataViewPage({ params, searchParams }: { params:
   const request = await findMailboxRequest(database, token, now);
   if (!request) return <InvalidLink language={language} />;
   const data = await exportMailboxData(database, request.email, now);
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
+  // Times are shown in UTC (the server does not know the supporter's zone), and say so.
+  const when = (d: Date) => format.dateTime(d, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" });
   const status = (s: string) => t(`thanks.status_${s}` as "thanks.status_sent");
   const base = `/privacy/my-data/${encodeURIComponent(token)}`;
-  const empty = data.actions.length === 0 && data.outbox.length === 0 && data.capturedMail.length === 0;
+  // Nothing but this request itself (its own emails are still listed below).
+  const empty = data.actions.length === 0 && data.outbox.length === 0 && data.capturedMail.every((m) => m.kind === "my-data");
 
   return (
     <section className="section my-data">
