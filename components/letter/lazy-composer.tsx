@@ -4,6 +4,7 @@ import { flushSync } from "react-dom";
 import type { TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
 import type { TLetterComposerProps } from "./letter-composer";
+import { draftKey } from "./use-persisted-form";
 
 /** What the page hands over: the translations and the country list are loaded with the composer's code instead, so
  * that they are not part of every case page's payload. */
@@ -32,6 +33,14 @@ async function loadComposer(language: TLanguage) {
 }
 
 type TLoaded = Awaited<ReturnType<typeof loadComposer>>;
+
+function hasDraft(slug: string): boolean {
+  try {
+    return window.sessionStorage.getItem(draftKey(slug)) !== null;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The composer, hydrated only when the supporter reaches it. Its code (the form library, the schema, the letter
@@ -66,10 +75,12 @@ export function LazyComposer(props: TLazyComposerProps) {
     // (A change counts too: a script or an assistive tool may set a field without focusing it first.)
     const events = ["focusin", "pointerdown", "touchstart", "keydown", "change", "input"] as const;
     for (const type of events) element.addEventListener(type, start, { passive: true });
+    // A draft kept from before a reload (use-persisted-form.ts) is put back straight away.
+    if (hasDraft(props.campaign.slug)) start();
     return () => {
       for (const type of events) element.removeEventListener(type, start);
     };
-  }, [live, language]);
+  }, [live, language, props.campaign.slug]);
 
   useLayoutEffect(() => {
     if (!live?.focus) return;
@@ -79,7 +90,8 @@ export function LazyComposer(props: TLazyComposerProps) {
     const target = box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`);
     target?.focus();
     // Typing goes on where it stopped: the caret at the end of what is there.
-    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && ["text", "email", "search"].includes(target.type))) {
+    // (Email inputs have no caret to place: the browser refuses setSelectionRange on them.)
+    if (target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && ["text", "search", "tel", "url"].includes(target.type))) {
       const end = target.value.length;
       target.setSelectionRange(end, end);
     }

@@ -13,7 +13,7 @@ import { LetterPreview } from "./letter-preview";
 import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
-import { usePersistedForm } from "./use-persisted-form";
+import { draftKey, usePersistedForm } from "./use-persisted-form";
 import { sendLetters } from "@/app/(site)/c/[slug]/send-letters";
 import type { TSendState } from "@/lib/actions/send-state";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
@@ -99,7 +99,7 @@ function ComposerForm({
     mode: "onTouched",
   });
   const { register, control, formState, setError } = form;
-  const persisted = usePersistedForm(form, `urgent-letters:${campaign.slug}`, () => {
+  const persisted = usePersistedForm(form, draftKey(campaign.slug), () => {
     // What was kept may name an official the campaign no longer lists: drop it rather than show an error no
     // checkbox can fix.
     const kept = form.getValues("recipients") ?? [];

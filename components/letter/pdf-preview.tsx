@@ -3,6 +3,14 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "use-intl";
 import type { TLetterInput } from "@/lib/schemas/letter-input";
 
+/**
+ * Whether the browser shows a PDF inside the page. Phone browsers mostly do not (Chrome on Android shows an empty
+ * frame): they say so in navigator.pdfViewerEnabled, and get the download link with a word instead of the frame.
+ */
+function showsPdfInline(): boolean {
+  return typeof navigator === "undefined" || navigator.pdfViewerEnabled !== false;
+}
+
 type TState = { kind: "idle" } | { kind: "loading" } | { kind: "ready"; url: string } | { kind: "invalid" } | { kind: "failed" } | { kind: "too-many" };
 
 /**
@@ -20,6 +28,7 @@ export function PdfPreview({
   onFieldErrors: (errors: { path: string; message: string }[]) => void;
 }) {
   const t = useTranslations("letter");
+  const tJourney = useTranslations("journey");
   const [state, setState] = useState<TState & { version?: string }>({ kind: "idle" });
   const current = state.version === undefined || state.version === version ? state : ({ kind: "idle" } as TState);
 
@@ -80,7 +89,8 @@ export function PdfPreview({
         {current.kind === "failed" ? t("pdfFailed") : null}
         {current.kind === "too-many" ? t("pdfTooMany") : null}
       </p>
-      {current.kind === "ready" ? <iframe className="pdf-frame" title={t("pdfTitle")} src={current.url} /> : null}
+      {current.kind === "ready" && showsPdfInline() ? <iframe className="pdf-frame" title={t("pdfTitle")} src={current.url} /> : null}
+      {current.kind === "ready" && !showsPdfInline() ? <p className="note">{tJourney("pdfNoInline")}</p> : null}
     </div>
   );
 }

@@ -2,6 +2,11 @@
 import { useEffect, useRef } from "react";
 import type { FieldValues, UseFormReturn } from "react-hook-form";
 
+/** Where a campaign's draft is kept in sessionStorage. */
+export function draftKey(slug: string): string {
+  return `urgent-letters:${slug}`;
+}
+
 /**
  * Keeps what the supporter typed in this tab's sessionStorage, so a reload loses nothing. Only this tab keeps it, and
  * only until it is closed: on a shared computer the next person does not find the name, email and note;

@@ -206,3 +206,20 @@ test("[LETTER] what is typed while the composer's code loads stays where it was 
   await expect(page.getByTestId("letter-previews").locator("> li").first()).toContainText("Camille Roy");
   await expect(page.getByTestId("letter-previews").locator("> li").first()).toContainText("Je vous écris de Montréal.");
 });
+
+test("[LETTER] a phone browser that shows no PDF inside a page gets the download and a word instead of an empty frame", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
+  // What Chrome on Android says.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "pdfViewerEnabled", { get: () => false }));
+  const page = await context.newPage();
+  try {
+    await openComposer(page, "en");
+    await fill(page, "en", { name: "Aigerim Bek", city: "Almaty", country: "KZ" });
+    await page.getByRole("button", { name: CATALOG.en.letter.pdfShow }).click();
+    await expect(page.getByRole("link", { name: CATALOG.en.letter.pdfDownload })).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByText(CATALOG.en.journey.pdfNoInline)).toBeVisible();
+    await expect(page.locator("iframe.pdf-frame")).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});

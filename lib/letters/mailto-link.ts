@@ -1,10 +1,10 @@
 /**
  * The longest mailto: link handed to a mail app, in characters of the encoded URL. Browsers take far longer
- * addresses (Chromium and Firefox pass links of tens of thousands of characters to the registered mail app), but
- * on Windows the link reaches the mail app through the shell, and Outlook (classic) cuts what it receives at about
- * 2,000 characters, silently losing the end of the letter; some webmail handlers stop near the same length. So: up
- * to 2,000 characters the letter goes in the link; longer, the link carries the address and subject only and the
- * supporter pastes the body (see the thank-you page).
+ * addresses (Chromium and Firefox hand links of tens of thousands of characters to the registered mail app), but on
+ * Windows the link reaches the mail app through the shell, and Outlook (classic) is known to cut what it receives at
+ * about 2,000 characters, silently losing the end of the letter (the figure is the commonly reported one, not
+ * measured here: this machine has no Outlook, Thunderbird or Firefox). So: up to 2,000 characters the letter goes in
+ * the link; longer, the link carries the address and subject only and the supporter pastes the body (thank-you page).
  */
 export const MAILTO_MAX = 2000;
 
