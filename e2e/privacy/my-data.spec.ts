@@ -51,7 +51,10 @@ for (const [language, M] of [
       expect(answer.status()).toBe(202);
     }
 
-    await page.goto(`/privacy/my-data?lang=${language}`);
+    // From the privacy page, as a supporter would find it.
+    await page.goto(`/privacy?lang=${language}`);
+    await page.getByRole("link", { name: M.privacy.selfServiceLink }).click();
+    await expect(page).toHaveURL(/\/privacy\/my-data$/);
     await expect(page.getByRole("heading", { level: 1, name: M.myData.title })).toBeVisible();
     // A bad address gets its message under the field, in the page's language.
     await page.getByLabel(M.myData.emailLabel).fill("not an address");

@@ -34,6 +34,9 @@ export default async function PrivacyPage() {
       <p>{t("privacy.howLong")}</p>
       <h2>{t("privacy.deleteTitle")}</h2>
       <p>{t("privacy.delete", { contact: who.contact })}</p>
+      <p>
+        {t("privacy.selfService")} <a href="/privacy/my-data">{t("privacy.selfServiceLink")}</a>
+      </p>
       <p>{t("privacy.thirdParties")}</p>
     </article>
   );
