@@ -15,6 +15,7 @@ export type TConfirmationRequest = { actionId: string; language: TLanguage; toke
  * The email with a supporter's data link (/privacy/my-data), composed when it is sent (lib/privacy/my-data-message.ts):
  * the request it answers and the link's token (stored elsewhere only as a hash).
  */
-export type TMyDataLinkRequest = { privacyRequestId: string; token: string; language: TLanguage };
+/** A supporter's data link, composed when it is sent (lib/privacy/my-data-message.ts), its token made then. */
+export type TMyDataLinkRequest = { privacyRequestId: string; language: TLanguage; token?: string };
 
 export type TOutboxMessage = TMailMessage | TConfirmationRequest | TMyDataLinkRequest;

@@ -34,7 +34,9 @@ export async function requestMailboxData(
   const token = newToken();
   const id = randomUUID();
   const since = new Date(options.now.getTime() - 60 * 60 * 1000);
-  const makings: TMyDataLinkRequest = { privacyRequestId: id, token, language: options.language };
+  // The stored hash is of a token nobody ever sees: the worker makes the link's own when it mails it
+  // (my-data-message.ts), so no token waits in the outbox in clear.
+  const makings: TMyDataLinkRequest = { privacyRequestId: id, language: options.language };
   // Checks and writes in one statement, as the submission does (lib/actions/submit-action.ts): the counts stop at
   // their limits, and the request and its email are written together or not at all.
   const result = (await db.execute(sql`
