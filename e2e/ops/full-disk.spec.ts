@@ -18,22 +18,33 @@ import { opsPort, startApp, submission } from "@/test/app-process";
 const LEFT_KB = 12_000;
 const TMPFS_MB = 80;
 
-function mountTmpfs(): string | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ul-disk-"));
+/**
+ * Whether this process may mount a tmpfs: tried once (mounted and unmounted at once) when the file is loaded.
+ * Playwright loads a spec file in several processes (to list the tests, then in the worker), so nothing may stay
+ * mounted from here: the test mounts its own.
+ */
+function canMountTmpfs(): boolean {
+  if (process.getuid?.() !== 0) return false;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ul-disk-probe-"));
   try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${TMPFS_MB}m`, "tmpfs", dir], { stdio: "ignore" });
-    return dir;
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir], { stdio: "ignore" });
+    execFileSync("umount", [dir], { stdio: "ignore" });
+    return true;
   } catch {
+    return false;
+  } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-    return undefined;
   }
 }
 
-const mountPoint = mountTmpfs();
-
-if (mountPoint) {
+if (canMountTmpfs()) {
+  let mountPoint = "";
+  test.beforeAll(() => {
+    mountPoint = fs.mkdtempSync(path.join(os.tmpdir(), "ul-disk-"));
+    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${TMPFS_MB}m`, "tmpfs", mountPoint], { stdio: "ignore" });
+  });
   test.afterAll(() => {
+    if (!mountPoint) return;
     execFileSync("umount", ["-l", mountPoint]);
     fs.rmSync(mountPoint, { recursive: true, force: true });
   });
