@@ -60,11 +60,6 @@ export function RecipientCard({ recipient, language }: { recipient: TRecipientRo
         </ul>
         <p>{t("campaign.verified", { date: formatPartialDate(recipient.verifiedOn, language) })}</p>
         {recipient.email && recipient.emailCheck === "needed" ? <p data-testid="email-check">{t("campaign.emailCheck")}</p> : null}
-        {recipient.notes ? (
-          <p lang="en">
-            {t("campaign.notes")}: {recipient.notes}
-          </p>
-        ) : null}
       </details>
     </div>
   );
