@@ -34,6 +34,8 @@ async function loadComposer(language: TLanguage) {
 
 type TLoaded = Awaited<ReturnType<typeof loadComposer>>;
 
+const FOCUSABLE = "input:not([type=hidden]), select, textarea, button, a[href], summary";
+
 function hasDraft(slug: string): boolean {
   try {
     return window.sessionStorage.getItem(draftKey(slug)) !== null;
@@ -51,13 +53,28 @@ function hasDraft(slug: string): boolean {
  */
 export function LazyComposer(props: TLazyComposerProps) {
   const box = useRef<HTMLDivElement>(null);
-  const [live, setLive] = useState<{ loaded: TLoaded; typed: Record<string, FormDataEntryValue[]>; focus?: string }>();
+  const [live, setLive] = useState<{ loaded: TLoaded; typed: Record<string, FormDataEntryValue[]>; focus: number; left: string[]; pressed?: number }>();
   const language = props.pageLanguage;
 
   useEffect(() => {
     const element = box.current;
     if (!element || live) return;
     let started = false;
+    // What happened in the server's form while the code was on its way, replayed on the composer once it is there:
+    // the fields the supporter left (so their messages show, as they would have), and a button they pressed (the
+    // server's "Show the PDF" does nothing by itself).
+    const left = new Set<string>();
+    let pressed: number | undefined;
+    const onLeave = (event: Event) => {
+      const name = event.target instanceof HTMLElement ? event.target.getAttribute("name") : null;
+      if (name) left.add(name);
+    };
+    const onClick = (event: Event) => {
+      const button = event.target instanceof Element ? event.target.closest("button") : null;
+      if (button && button.type === "button") pressed = [...element.querySelectorAll("button")].indexOf(button);
+    };
+    element.addEventListener("focusout", onLeave);
+    element.addEventListener("click", onClick);
     const start = () => {
       if (started) return;
       started = true;
@@ -66,9 +83,11 @@ export function LazyComposer(props: TLazyComposerProps) {
         const form = element.querySelector("form");
         const typed: Record<string, FormDataEntryValue[]> = {};
         if (form) for (const [name, value] of new FormData(form)) (typed[name] ??= []).push(value);
-        const focused = document.activeElement instanceof HTMLElement && element.contains(document.activeElement) ? document.activeElement.getAttribute("name") ?? undefined : undefined;
+        // The focused control, by its place among the controls: the composer renders the same ones in the same order.
+        const active = document.activeElement;
+        const focus = active && element.contains(active) ? [...element.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
         // Read and replaced in one task: nothing typed can fall between the two.
-        flushSync(() => setLive({ loaded, typed, focus: focused }));
+        flushSync(() => setLive({ loaded, typed, focus, left: [...left], pressed }));
       });
     };
     // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
@@ -79,15 +98,17 @@ export function LazyComposer(props: TLazyComposerProps) {
     if (hasDraft(props.campaign.slug)) start();
     return () => {
       for (const type of events) element.removeEventListener(type, start);
+      element.removeEventListener("focusout", onLeave);
+      element.removeEventListener("click", onClick);
     };
   }, [live, language, props.campaign.slug]);
 
   useLayoutEffect(() => {
-    if (!live?.focus) return;
+    if (!live || live.focus < 0) return;
     // Only where the focus was lost with the old form: never taken from where the supporter has since moved.
     const active = document.activeElement;
     if (active && active !== document.body && box.current?.contains(active)) return;
-    const target = box.current?.querySelector<HTMLElement>(`[name="${CSS.escape(live.focus)}"]`);
+    const target = box.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[live.focus];
     target?.focus();
     // Typing goes on where it stopped: the caret at the end of what is there.
     // (Email inputs have no caret to place: the browser refuses setSelectionRange on them.)
@@ -95,6 +116,10 @@ export function LazyComposer(props: TLazyComposerProps) {
       const end = target.value.length;
       target.setSelectionRange(end, end);
     }
+  }, [live]);
+
+  useEffect(() => {
+    if (live?.pressed !== undefined) box.current?.querySelectorAll("button")[live.pressed]?.click();
   }, [live]);
 
   if (typeof window === "undefined") {
@@ -114,7 +139,7 @@ export function LazyComposer(props: TLazyComposerProps) {
   const { Composer, messages, countries } = live.loaded;
   return (
     <div ref={box} className="composer-box">
-      <Composer {...props} messages={messages} countries={countries} typed={live.typed} />
+      <Composer {...props} messages={messages} countries={countries} typed={live.typed} left={live.left} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { LANGUAGE_NAMES, type TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
 import { composeLetters, type TComposeCampaign, type TTemplateRow } from "@/lib/letters/compose-letters";
 import { actionInputSchemaFor, type TActionInput, type TActionInputForm, type TDelivery } from "@/lib/schemas/action-input";
-import { PERSONAL_NOTE_MAX } from "@/lib/schemas/letter-input";
+import { PERSONAL_NOTE_MAX, letterInputSchemaFor } from "@/lib/schemas/letter-input";
 import { LetterPreview } from "./letter-preview";
 import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
@@ -35,7 +35,10 @@ export type TLetterComposerProps = {
   organisation: string;
 };
 
-export function LetterComposer(props: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
+/** Handed over by lazy-composer.tsx: what the page's form held, and the fields the supporter had already left. */
+type TCarried = { typed?: Record<string, FormDataEntryValue[]>; left?: string[] };
+
+export function LetterComposer(props: TLetterComposerProps & TCarried) {
   return (
     <IntlProvider locale={props.pageLanguage} messages={props.messages as TMessages} timeZone="UTC">
       <ComposerForm {...props} />
@@ -52,8 +55,9 @@ function ComposerForm({
   formKey,
   organisation,
   typed,
+  left,
   warnKazakhstan = false,
-}: TLetterComposerProps & { typed?: Record<string, FormDataEntryValue[]> }) {
+}: TLetterComposerProps & TCarried) {
   const t = useTranslations("letter");
   const tSend = useTranslations("send");
   const tRoot = useTranslations();
@@ -64,6 +68,10 @@ function ComposerForm({
         recipientIds: recipientOrder(campaign),
         languages: campaign.languages,
       }),
+    [campaign],
+  );
+  const letterSchema = useMemo(
+    () => letterInputSchemaFor({ slug: campaign.slug, recipientIds: recipientOrder(campaign), languages: campaign.languages }),
     [campaign],
   );
   const officials = useMemo(() => recipientsById(campaign), [campaign]);
@@ -179,6 +187,14 @@ function ComposerForm({
   useEffect(() => {
     for (const e of serverState.errors ?? []) setError(e.path as "supporter.name", { message: e.code });
   }, [serverState, setError]);
+  // Fields left before this composer took over are checked as leaving them checks them (mode onTouched).
+  useEffect(() => {
+    const names = (left ?? []).filter((name) => name.startsWith("supporter.") || name === "personalNote") as "supporter.name"[];
+    // Touched as well as checked: the message then goes away as soon as the field is put right, as it would have.
+    for (const name of names) form.setValue(name, form.getValues(name), { shouldTouch: true, shouldValidate: true });
+    // Once, for what was handed over.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const serverErrors = hydrated ? {} : errorTree(serverState.errors ?? []);
   const errors = { ...serverErrors, ...formState.errors } as typeof formState.errors;
 
@@ -369,11 +385,11 @@ function ComposerForm({
         <PdfPreview
           version={JSON.stringify(values)}
           getInput={async () => {
-            let input: TActionInput | undefined;
-            await form.handleSubmit((valid) => {
-              input = valid;
-            })();
-            return input;
+            // The letter input's own schema: a PDF to look at needs no email address, whatever the way of sending.
+            const parsed = letterSchema.safeParse(form.getValues());
+            if (parsed.success) return parsed.data;
+            for (const issue of parsed.error.issues) setError(issue.path.join(".") as "supporter.name", { message: issue.message });
+            return undefined;
           }}
           onFieldErrors={(fieldErrors) => {
             for (const e of fieldErrors) setError(e.path as "supporter.name", { message: e.message });

@@ -210,7 +210,7 @@ test("[LETTER] what is typed while the composer's code loads stays where it was 
 test("[LETTER] a phone browser that shows no PDF inside a page gets the download and a word instead of an empty frame", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
   // What Chrome on Android says.
-  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "pdfViewerEnabled", { get: () => false }));
+  await context.addInitScript({ content: `Object.defineProperty(Navigator.prototype, "pdfViewerEnabled", { get: () => false });` });
   const page = await context.newPage();
   try {
     await openComposer(page, "en");
