@@ -15,7 +15,6 @@ import { randomUUID } from "node:crypto";
 import os from "node:os";
 import autocannon from "autocannon";
 import { count, eq, and, sql } from "drizzle-orm";
-import { Client } from "pg";
 import { sampleLetterDocument } from "../components/pdf/sample-letter";
 import { openDatabase } from "../lib/db/open";
 import { letters, outbox } from "../lib/db/schema";
@@ -23,6 +22,7 @@ import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "../lib/delive
 import { startTestSmtp } from "../lib/delivery/testing/smtp";
 import { nginxPath, startCluster } from "../test/cluster";
 import { fmt, percentile, summary } from "./stats";
+import { createScratchDatabase } from "../test/scratch-postgres";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -76,25 +76,9 @@ async function load(url: string, seconds: number) {
   return { rps: result.requests.average, p95: percentile(latencies, 95), other: other + result.errors + result.timeouts, statuses };
 }
 
-async function scratchDatabase() {
-  const base = process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-  const name = `ul_bench_scale_${process.pid}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+/** A scratch database on the local Postgres (or DATABASE_URL's server), dropped at the end. */
+function scratchDatabase() {
+  return createScratchDatabase(process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres", "ul_bench_scale");
 }
 
 async function main() {

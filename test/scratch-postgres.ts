@@ -4,8 +4,8 @@ import { Client } from "pg";
 
 export type TScratchDatabase = { url: string; drop(): Promise<void> };
 
-export async function createScratchDatabase(base: string): Promise<TScratchDatabase> {
-  const name = `ul_test_ops_${randomBytes(5).toString("hex")}`;
+export async function createScratchDatabase(base: string, prefix = "ul_test_ops"): Promise<TScratchDatabase> {
+  const name = `${prefix}_${randomBytes(5).toString("hex")}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);

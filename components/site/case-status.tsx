@@ -60,7 +60,7 @@ export function CaseStatus({
                   <div lang={body.fallback ? "en" : language}>
                     <InlineMarkdown>{body.value}</InlineMarkdown>
                   </div>
-                  <SourceList source={update.source} label={t("campaign.sourcesLabel", { count: update.source.split(/;\s+/).length })} />
+                  <SourceList source={update.source} label={(count) => t("campaign.sourcesLabel", { count })} />
                 </li>
               );
             })}

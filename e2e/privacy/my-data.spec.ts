@@ -5,6 +5,7 @@ import en from "../../lib/i18n/messages/en.json";
 import fr from "../../lib/i18n/messages/fr.json";
 import kk from "../../lib/i18n/messages/kk.json";
 import { DNC_SLUG } from "../fixtures/seed-facts";
+import { linkFromCapturedMail } from "../fixtures/journey";
 
 /** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
 async function expectAccessible(page: Page) {
@@ -13,18 +14,9 @@ async function expectAccessible(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-/** The data link, read from the mail the app captured (SMTP_URL is unset in the browser tests). */
-async function dataLink(page: Page, email: string): Promise<string> {
-  const row = page.locator("tr", { hasText: email }).filter({ hasText: "my-data" }).first();
-  await expect(async () => {
-    await page.goto("/dev/mail");
-    await expect(row).toBeVisible({ timeout: 500 });
-  }).toPass({ timeout: 20_000 });
-  await row.getByRole("link").click();
-  const text = await page.getByTestId("mail-text").innerText();
-  const match = /https?:\/\/\S+\/privacy\/my-data\/[A-Za-z0-9_-]+/.exec(text);
-  expect(match, "a data link in the email").not.toBeNull();
-  return match![0];
+/** The data link, read from the mail the app captured. */
+function dataLink(page: Page, email: string): Promise<string> {
+  return linkFromCapturedMail(page, email, "my-data", /https?:\/\/\S+\/privacy\/my-data\/[A-Za-z0-9_-]+/);
 }
 
 for (const [language, M] of [

@@ -160,7 +160,7 @@ export default async function CampaignPage({ params }: TProps) {
               <li key={`${entry.date}-${i}`}>
                 <time dateTime={entry.date.split("/")[0]}>{formatPartialDate(entry.date, language)}</time>
                 <p lang={text.fallback ? "en" : language}>{text.value}</p>
-                <SourceList source={entry.source} label={t("campaign.sourcesLabel", { count: entry.source.split(/;\s+/).length })} />
+                <SourceList source={entry.source} label={(count) => t("campaign.sourcesLabel", { count })} />
               </li>
             );
           })}
