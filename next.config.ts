@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { parseEnv } from "./lib/env";
+import { parseEnv } from "./lib/settings/parse-env";
 import { staticSecurityHeaders } from "./lib/http/security-headers";
 
 // A bad setting fails the build and the start with a message naming the variable.

@@ -10,7 +10,6 @@
  * Two workers need two processes on Postgres (DATABASE_URL): with the embedded PGlite only one process may open the
  * database, and two workers inside one Node process would share one CPU core, which measures nothing useful.
  */
-import "../lib/delivery/react-pdf-under-tsx";
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
@@ -25,7 +24,7 @@ import type { TLetterPage } from "../lib/letters/types";
 import { createMailTransport } from "../lib/mail/transport";
 import { startPdfThreads, type TPdfThreads } from "../lib/delivery/pdf-threads";
 import { DEFAULT_CONCURRENCY, sendDueLetters } from "../lib/delivery/send-due-letters";
-import { NO_CAPS, seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "../lib/delivery/testing/seed";
+import { NO_CAPS, seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "../test/delivery/seed";
 import { testDatabases } from "../test/databases";
 
 const LETTERS_PER_RUN = 200;
@@ -144,7 +143,7 @@ function withLimit<T>(work: Promise<T>, what: string): Promise<T> {
 async function spawnWorkers(n: number, databaseUrl: string): Promise<ChildProcess[]> {
   const self = fileURLToPath(import.meta.url);
   const children = Array.from({ length: n }, () =>
-    spawn(process.execPath, ["--import", "tsx", self, "--child"], {
+    spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", self, "--child"], {
       cwd: process.cwd(),
       env: { ...process.env, BENCH_DATABASE_URL: databaseUrl },
       stdio: ["ignore", "inherit", "inherit", "ipc"],

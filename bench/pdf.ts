@@ -18,7 +18,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import * as esbuild from "esbuild";
 import type { TLetterDocument, TLetterPage } from "@/lib/letters/types";
@@ -36,7 +36,7 @@ type TLib = typeof FontsModule &
     uniqueLetter(index: number): TLetterDocument;
   };
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const WARMUP = 8;
 /** Distinct letters rendered first in each worker (and serially): JIT and word cache warm, as in a running server. */
 const THROUGHPUT_WARMUP = 30;

@@ -10,7 +10,6 @@
  * Needs the built app (`npm run build`), Postgres (DATABASE_URL, or the local server) and nginx (`apt-get install
  * nginx-light`). Ports: BENCH_PORT (default 3520) and the next three.
  */
-import "../lib/delivery/react-pdf-under-tsx";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import autocannon from "autocannon";
@@ -18,8 +17,8 @@ import { count, eq, and, sql } from "drizzle-orm";
 import { sampleLetterDocument } from "../components/pdf/sample-letter";
 import { openDatabase } from "../lib/db/open";
 import { letters, outbox } from "../lib/db/schema";
-import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "../lib/delivery/testing/seed";
-import { startTestSmtp } from "../lib/delivery/testing/smtp";
+import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "../test/delivery/seed";
+import { startTestSmtp } from "../test/delivery/smtp";
 import { nginxPath, startCluster } from "../test/cluster";
 import { fmt, percentile, summary } from "./stats";
 import { createScratchDatabase } from "../test/scratch-postgres";

@@ -3,8 +3,6 @@
  * Settings come from the environment (lib/env.ts); with the embedded database it refuses to start, because the web
  * process sends the letters itself.
  */
-// First: lets tsx load the ESM-only PDF renderer (see the file).
-import "../lib/delivery/react-pdf-under-tsx";
 import { startPdfThreads } from "../lib/delivery/pdf-threads";
 import { runWorkerFromEnv } from "../lib/delivery/worker";
 

@@ -97,7 +97,7 @@ export async function startCluster(options: {
     }
     const workers: TAppProcess[] = [];
     for (let i = 0; i < options.workers; i++) {
-      const worker = startProcess(["--import", "tsx", path.join(process.cwd(), "scripts/worker.ts")], { env });
+      const worker = startProcess(["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "scripts/worker.ts")], { env });
       started.push(worker);
       workers.push(worker);
     }

@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import { eq, and } from "drizzle-orm";
 import { openDatabase } from "@/lib/db/open";
 import { letterTemplates, letters } from "@/lib/db/schema";
-import { startTestSmtp } from "@/lib/delivery/testing/smtp";
+import { startTestSmtp } from "@/test/delivery/smtp";
 import { opsPort } from "@/test/app-process";
 import { startCluster } from "@/test/cluster";
 import { createScratchDatabase } from "@/test/scratch-postgres";
@@ -45,7 +45,7 @@ if (base) {
       smtpUrl: smtp.url,
       ports: { proxy: opsPort(6), instances: [opsPort(7), opsPort(8)] },
       workers: 2,
-      env: { RATE_LIMIT_IP_PER_HOUR: "3", RATE_LIMIT_EMAIL_PER_HOUR: "2", PDF_THREADS: "0" },
+      env: { RATE_LIMIT_IP_PER_HOUR: "3", RATE_LIMIT_EMAIL_PER_HOUR: "2", PDF_THREADS: "1" },
     });
     const [a, b] = cluster.instances as [(typeof cluster.instances)[0], (typeof cluster.instances)[0]];
     const front = cluster.proxyUrl ?? a.url;

@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The mailbox an address delivers to, for limits and for "has this address written before": letter case, a
  * "+tag" and, at Gmail, dots in the local part do not make another mailbox (victim+1@, v.i.c.t.i.m@ and

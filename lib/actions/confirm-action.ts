@@ -2,6 +2,7 @@
  * The supporter follows the link in the confirmation email and presses the button there: the action is confirmed
  * and its email letters are queued for the sender. The link works once, and only within 48 hours.
  */
+import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";

@@ -3,6 +3,7 @@
  * submission only queues what it needs: lib/mail/types.ts). Composed then, it also knows which officials this
  * address has written to in the meantime.
  */
+import "server-only";
 import { and, eq, gt, inArray, ne } from "drizzle-orm";
 import { canonicalMailbox } from "./canonical-mailbox";
 import type { TDb } from "@/lib/db/open";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters, recipients } from "@/lib/db/schema";

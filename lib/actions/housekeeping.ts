@@ -1,3 +1,4 @@
+import "server-only";
 import type { TDb } from "@/lib/db/open";
 import { deleteOldAllowances } from "@/lib/limits/take-allowance";
 import { deleteExpiredActions } from "./confirm-action";

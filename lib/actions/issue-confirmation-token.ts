@@ -3,6 +3,7 @@
  * action), so the token exists in clear only in the email. A new link replaces the one before it, which stops
  * working: a retried email always carries the link that works.
  */
+import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions } from "@/lib/db/schema";

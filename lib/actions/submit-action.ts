@@ -3,6 +3,7 @@
  * transaction. Letters by email wait for the supporter's confirmation; letters to print or to send from the
  * supporter's own mail app wait for them to say they did it.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { eq, getTableColumns } from "drizzle-orm";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 
 /** A confirmation token for a link: 256 random bits. Only its hash is stored. */

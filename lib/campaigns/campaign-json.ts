@@ -1,4 +1,5 @@
 /** The public JSON shapes of the HTTP contract (DESIGN.md), built from the database views. */
+import "server-only";
 import type { TCampaignRow, TCampaignView, listLiveCampaigns } from "./get-campaign";
 import { latestUpdate } from "./case-status";
 

@@ -1,6 +1,7 @@
 /**
  * Rules about a campaign's case status (pure: the page, the API and their tests share them).
  */
+import "server-only";
 import type { TCaseStatus, TCaseUpdate } from "@/lib/db/schema";
 
 /** A status older than this is shown with a "not checked since" warning: a case can change in three months. */

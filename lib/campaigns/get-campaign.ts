@@ -2,6 +2,7 @@
  * Reads campaigns for the public pages and the JSON API: the campaign, its audiences, their recipients and the
  * languages in which letters can be written.
  */
+import "server-only";
 import { asc, eq, inArray } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { audienceRecipients, audiences, campaigns, letterTemplates, recipients } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letters } from "@/lib/db/schema";

@@ -3,6 +3,7 @@
  * made in the database are never overwritten; `overwrite` (TEMPLATES_RELOAD=true) replaces the database copy of
  * everything the files hold. Actions and letters are never touched.
  */
+import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { audienceRecipients, audiences, campaigns, letterTemplates, recipients } from "@/lib/db/schema";

@@ -1,7 +1,7 @@
 /**
  * Losing the database mid-request: a read is tried once more on a fresh connection and answers; a write is not
  * repeated and the request answers 503 problem+json with Retry-After; a connection that dies while checked out does
- * not crash the process. Real Postgres and the real driver, with the wire cut by a proxy (testing/cut-proxy.ts).
+ * not crash the process. Real Postgres and the real driver, with the wire cut by a proxy (test/db/cut-proxy.ts).
  */
 import { count, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { testDatabases } from "@/test/databases";
 import { isConnectionError } from "./is-connection-error";
 import { openDatabase, type TDatabase } from "./open";
 import { capturedMail } from "./schema";
-import { startCutProxy, type TCutProxy } from "./testing/cut-proxy";
+import { startCutProxy, type TCutProxy } from "@/test/db/cut-proxy";
 
 async function expect503(response: Response) {
   expect(response.status).toBe(503);

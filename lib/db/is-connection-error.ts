@@ -2,10 +2,8 @@
  * Whether an error means "the database could not be reached or went away" rather than "this query is wrong": the
  * first is the caller's cue to answer 503 with Retry-After (or, for a read, to try once more on a fresh connection),
  * the second is a bug or bad input. Drizzle wraps driver errors (DrizzleQueryError), so the cause chain is walked.
- *
- * No `server-only` here: the worker process (`npm run worker`, under tsx) opens the database through lib/db/open.ts,
- * which uses this, and server-only refuses to load outside Next.js.
  */
+import "server-only";
 
 /** SQLSTATE classes and codes that say the server is going away or not taking connections. */
 const CONNECTION_SQLSTATE = /^(08...|57P01|57P02|57P03|53300|53000)$/;

@@ -2,6 +2,7 @@
  * Opens Postgres (when a URL is given) or the embedded PGlite, and applies the committed migrations. Used by the app
  * (through client.ts) and by tests, which open their own databases.
  */
+import "server-only";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { isConnectionError } from "./is-connection-error";

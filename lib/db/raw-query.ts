@@ -3,6 +3,7 @@
  * than running it (a submission). On Postgres the statement is prepared once per connection under its name, so the
  * server parses and plans it once too. Everything else goes through Drizzle.
  */
+import "server-only";
 import type { TDb } from "./open";
 
 /** A statement with its name (unique per text) and positional parameters ($1, $2, …). */

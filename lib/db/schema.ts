@@ -2,7 +2,9 @@
  * The database tables. Migrations in lib/db/migrations are generated from this file with `npm run db:generate`
  * and committed; the same migrations run on PGlite and on Postgres.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
+import type { TLanguage } from "@/lib/i18n/languages";
 import type { TLetterPage } from "@/lib/letters/types";
 import type { TRecipientKind } from "@/lib/templates/recipient-kinds";
 import type { TOutboxMessage } from "@/lib/mail/types";
@@ -22,8 +24,8 @@ import {
 } from "drizzle-orm/pg-core";
 
 /** A text per language; `en` is always present. */
-export type TLocalized = { en: string } & Partial<Record<"fr" | "ru" | "kk", string>>;
-export type TLocalizedList = { en: string[] } & Partial<Record<"fr" | "ru" | "kk", string[]>>;
+export type TLocalized = { en: string } & Partial<Record<Exclude<TLanguage, "en">, string>>;
+export type TLocalizedList = { en: string[] } & Partial<Record<Exclude<TLanguage, "en">, string[]>>;
 
 export type TCampaignSource = { organisation: string; title: string; url?: string; publishedOn?: string };
 export type TCampaignContent = { title: string; summary: string; background: string; review?: "needed" };

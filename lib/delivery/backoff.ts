@@ -7,6 +7,7 @@
  * than from a column, because the letters table keeps the attempt count but not the time of the first failure; real
  * time can only be longer (a pass runs after the due time, never before), so "at least 24 h" still holds.
  */
+import "server-only";
 
 const MINUTE = 60_000;
 export const BASE_DELAY_MS = 5 * MINUTE;

@@ -4,6 +4,7 @@
  * in one PDF in the same order. No Reply-To: many supporters share the email, and their addresses are not shared
  * with the official or with each other; replies reach the organisation.
  */
+import "server-only";
 import type Mail from "nodemailer/lib/mailer";
 import { countryName } from "@/lib/schemas/countries";
 import type { TActionRow, TLetterRow, TRecipientRow } from "./build-letter-message";

@@ -4,7 +4,7 @@ import type Mail from "nodemailer/lib/mailer";
 import { describe, expect, it } from "vitest";
 import { buildDigestMessage } from "./build-digest-message";
 import { buildLetterMessage, LetterMessageError, type TBuildLetterInput } from "./build-letter-message";
-import { testPage } from "./testing/seed";
+import { testPage } from "@/test/delivery/seed";
 import { blocksToText } from "@/lib/templates/render-letter";
 
 const pdf = Buffer.from("%PDF-1.4 test");

@@ -4,6 +4,7 @@
  * and nobody's address is spoofed; the supporter is only the Reply-To. The Message-ID is derived from the letter id,
  * so a letter sent again after a crash carries the same id and receivers can drop the copy.
  */
+import "server-only";
 import type Mail from "nodemailer/lib/mailer";
 import type { actions, letters, recipients } from "@/lib/db/schema";
 import { initialsOf } from "@/lib/templates/render-letter";

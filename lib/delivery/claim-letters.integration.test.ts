@@ -4,7 +4,7 @@ import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { letters } from "@/lib/db/schema";
 import { testDatabases } from "@/test/databases";
 import { claimDigestLetters, claimDueLetters } from "./claim-letters";
-import { seedCampaign, seedLetters, seedRecipient, wipeDelivery } from "./testing/seed";
+import { seedCampaign, seedLetters, seedRecipient, wipeDelivery } from "@/test/delivery/seed";
 
 const t0 = new Date("2026-03-02T10:00:00Z");
 const lock = new Date(t0.getTime() + 60_000);

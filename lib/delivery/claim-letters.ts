@@ -9,6 +9,7 @@
  * semi-join that re-runs the sub-select, and the LIMIT no longer bounds the claim (seen here: a claim of 689 letters
  * took 912). ARRAY(…) runs once. The outer WHERE repeats the conditions, so a row that changed meanwhile is not taken.
  */
+import "server-only";
 import { and, asc, eq, inArray, isNull, lt, lte, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { campaigns, letters } from "@/lib/db/schema";

@@ -2,6 +2,7 @@
  * Sending one claimed letter, or one digest, and recording the outcome. The PDF is rendered from the page frozen
  * at submission (letters.page), so what the official receives is exactly what the supporter previewed.
  */
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/lib/db/open";
 import type { actions, recipients } from "@/lib/db/schema";

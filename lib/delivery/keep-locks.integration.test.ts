@@ -9,8 +9,8 @@ import { letters } from "@/lib/db/schema";
 import { createMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { sendDueLetters, type TSendCounts } from "./send-due-letters";
-import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "./testing/seed";
-import { startTestSmtp } from "./testing/smtp";
+import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "@/test/delivery/seed";
+import { startTestSmtp } from "@/test/delivery/smtp";
 
 const LOCK_MS = 3000;
 const HEARTBEAT_MS = 500;

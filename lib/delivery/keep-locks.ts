@@ -9,6 +9,7 @@
  * other: writes run side by side, a renewal waits for those in progress and holds new ones back for its one
  * statement (a few milliseconds).
  */
+import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letters } from "@/lib/db/schema";

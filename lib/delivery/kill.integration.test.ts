@@ -20,10 +20,10 @@ import { createMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { DEFAULT_CONCURRENCY, DEFAULT_LOCK_MS } from "./send-due-letters";
 import { startWorker } from "./worker";
-import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "./testing/seed";
-import { startTestSmtp } from "./testing/smtp";
+import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "@/test/delivery/seed";
+import { startTestSmtp } from "@/test/delivery/smtp";
 
-const CHILD = fileURLToPath(new URL("./testing/kill-child.ts", import.meta.url));
+const CHILD = fileURLToPath(new URL("../../test/delivery/kill-child.ts", import.meta.url));
 const LETTERS = 16;
 /** The bound: a dead worker's letters are taken over within 30 s. */
 const TAKEOVER_MS = 30_000;
@@ -51,7 +51,7 @@ describe.each(testDatabases())("a worker killed mid-batch on $name", ({ name, op
     // Slow answers keep the child mid-batch long enough to be killed there.
     const smtp = await startTestSmtp({ delayMs: 400 });
     cleanup.push(() => smtp.stop());
-    const child = spawn(process.execPath, ["--import", "tsx", CHILD], {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD], {
       cwd: process.cwd(),
       env: { ...process.env, KILL_DATABASE_URL: database.url ?? "", KILL_DATA_DIR: dataDir ?? "", KILL_SMTP_URL: smtp.url, KILL_LOCK_MS: String(DEFAULT_LOCK_MS) },
       stdio: ["ignore", "pipe", "pipe"],

@@ -4,6 +4,7 @@
  * changes nothing (the update matches no row) instead of overwriting theirs. The counts returned say how many rows
  * were really ours.
  */
+import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letters, recipients } from "@/lib/db/schema";

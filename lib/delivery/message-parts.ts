@@ -2,6 +2,7 @@
  * Shared pieces of the letter and digest emails: header checks, addresses, and the HTML made from letter blocks.
  * Everything a supporter typed is text: it is escaped into HTML and never trusted as a header.
  */
+import "server-only";
 import type { TInline, TLetterBlock } from "@/lib/letters/types";
 import { isSafeLine } from "@/lib/schemas/text-rules";
 

@@ -5,10 +5,10 @@ import { letters } from "@/lib/db/schema";
 import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { sendDueLetters, type TSendCounts } from "./send-due-letters";
-import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "./testing/seed";
-import { startTestSmtp, type TTestSmtp } from "./testing/smtp";
+import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION } from "@/test/delivery/seed";
+import { startTestSmtp, type TTestSmtp } from "@/test/delivery/smtp";
 import { isWorkingTime } from "./working-hours";
-import { busiest } from "./testing/windows";
+import { busiest } from "@/test/delivery/windows";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { earliestSendTime, nextDigestTime, planRecipient, planSlots, type TSentEmail } from "./pacing";
 import { isWorkingTime, nextWorkingTime } from "./working-hours";
-import { busiest } from "./testing/windows";
+import { busiest } from "@/test/delivery/windows";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -11,6 +11,7 @@
  *    window opens), and moved into the official's working hours when the zone is known;
  *  - a digest goes at most once a day, in working hours when the zone is known.
  */
+import "server-only";
 import { isKnownTimeZone, isWorkingTime, nextWorkingTime } from "./working-hours";
 
 export type TCaps = { hourlyCap: number; dailyCap: number };

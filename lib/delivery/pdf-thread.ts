@@ -2,7 +2,6 @@
  * A PDF rendering thread (see pdf-threads.ts): lays out one document and hands the bytes back without copying them.
  * Loaded by tsx in the thread, like the worker process that starts it.
  */
-import "./react-pdf-under-tsx";
 import Piscina from "piscina";
 import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import type { TLetterDocument } from "@/lib/letters/types";

@@ -4,14 +4,15 @@
  * database and the SMTP server. Runs under tsx only (the thread loads TypeScript); the web process, built by Next.js,
  * renders in its own thread.
  *
- * A letter must never fail because of the threads themselves (one ran out of memory, or could not load): a document
- * the threads could not lay out is laid out again on the main thread, and only a failure there counts as the
- * letter's own (deliver.ts then fails it for a campaigner to look at).
+ * The worker's main thread runs under `--conditions=react-server` (so `server-only` modules load), where React is its
+ * server build and react-pdf cannot lay anything out: PDFs are made on threads only, which start without that
+ * condition. A letter must not fail because one thread died (out of memory): piscina replaces it, and the document is
+ * laid out once more; only a second failure counts as the letter's own (deliver.ts then fails it for a campaigner).
  */
+import "server-only";
 import os from "node:os";
 import path from "node:path";
 import Piscina from "piscina";
-import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import { sampleLetterDocument } from "@/components/pdf/sample-letter";
 import type { TLetterDocument } from "@/lib/letters/types";
 import type { TPdfRenderer } from "./deliver";
@@ -28,9 +29,9 @@ export function createPdfThreads(threads = os.availableParallelism(), options: {
   const log = options.log ?? ((message: string) => console.error(`[pdf] ${message}`));
   const pool = new Piscina<TLetterDocument, Uint8Array>({
     // From the project root, as npm runs scripts (the migrations are found the same way).
-    filename: path.join(process.cwd(), "lib/delivery/pdf-thread.ts"),
-    // The thread loads TypeScript through tsx, whichever runner (tsx, Vitest) started this process.
-    execArgv: ["--import", "tsx"],
+    filename: path.join(process.cwd(), "lib/delivery/pdf-thread-entry.mjs"),
+    // The thread loads TypeScript itself (pdf-thread-entry.mjs), without this process's --conditions=react-server.
+    execArgv: [],
     minThreads: threads,
     maxThreads: threads,
     // Each thread loads the fonts and compiles the layout code once, then keeps them.
@@ -45,8 +46,8 @@ export function createPdfThreads(threads = os.availableParallelism(), options: {
       try {
         bytes = await pool.run(document);
       } catch (error) {
-        log(`laid out on the main thread instead: ${error instanceof Error ? error.message : String(error)}`);
-        return renderLetterPdf(document);
+        log(`laid out again on a fresh thread: ${error instanceof Error ? error.message : String(error)}`);
+        bytes = await pool.run(document);
       }
       return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     },

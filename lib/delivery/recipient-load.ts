@@ -9,6 +9,7 @@
  * Note: these queries filter letters by recipient_id and sent_at; on a large table they want an index on
  * letters (recipient_id, sent_at), which the schema does not have yet.
  */
+import "server-only";
 import { and, eq, gt, inArray, notInArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letters } from "@/lib/db/schema";

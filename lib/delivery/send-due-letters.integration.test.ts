@@ -6,8 +6,8 @@ import { campaigns, letters, recipients } from "@/lib/db/schema";
 import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { sendDueLetters, type TSendDueLettersOptions } from "./send-due-letters";
-import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION, wipeDelivery } from "./testing/seed";
-import { startTestSmtp, type TTestSmtp } from "./testing/smtp";
+import { seedCampaign, seedLetters, seedRecipient, TEST_MAIL_FROM, TEST_ORGANISATION, wipeDelivery } from "@/test/delivery/seed";
+import { startTestSmtp, type TTestSmtp } from "@/test/delivery/smtp";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -3,6 +3,7 @@
  * as the official's daily digest), and put the rest back in the queue with a later time. Safe to run in many
  * processes at once on one Postgres (see claim-letters.ts); a pass never sends a letter it does not hold the lock for.
  */
+import "server-only";
 import { inArray } from "drizzle-orm";
 import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import type { TDb } from "@/lib/db/open";

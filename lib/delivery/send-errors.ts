@@ -4,6 +4,7 @@
  * are treated as temporary even when the code is 5xx: they are not the official's fault and fixing the settings
  * should deliver the queue.
  */
+import "server-only";
 
 export type TSendFailure = {
   kind: "temporary" | "permanent";

@@ -6,6 +6,7 @@
  * With Postgres it runs as its own process (`npm run worker`, as many as needed); with the embedded PGlite only the
  * web process may open the database, so the web process runs the same loop itself.
  */
+import "server-only";
 import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
 import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { openDatabase } from "@/lib/db/open";
@@ -154,8 +155,13 @@ export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) 
   const database = await openDatabase({ databaseUrl: settings.DATABASE_URL });
   const transport = createMailTransport({ smtpUrl: settings.SMTP_URL, db: database.db, dkim: dkimFrom(settings) });
   const where = settings.SMTP_URL ? `SMTP ${new URL(settings.SMTP_URL).host}` : "the database (SMTP_URL is not set: mail is captured, not sent)";
-  // PDFs are laid out on threads when the caller can start them (scripts/worker.ts, under tsx).
-  const threads = settings.PDF_THREADS === 0 ? undefined : await options.pdfThreads?.(settings.PDF_THREADS);
+  // PDFs are laid out on threads (scripts/worker.ts starts them): this process runs under --conditions=react-server,
+  // where react-pdf cannot lay out on the main thread (see pdf-threads.ts).
+  const threads = await options.pdfThreads?.(settings.PDF_THREADS);
+  if (options.pdfThreads && !threads) {
+    console.error("The worker could not start its PDF threads (see the message above), so it cannot lay out letters.");
+    return 1;
+  }
   const pdfs = threads ? `PDFs on ${threads.size} threads` : "PDFs on the main thread";
   console.log(`Urgent Letters worker: sending as ${settings.MAIL_FROM} through ${where}${dkimFrom(settings) ? ", DKIM-signed" : ""}; ${pdfs}.`);
   const worker = startWorker({

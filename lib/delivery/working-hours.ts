@@ -2,6 +2,7 @@
  * Office hours in an official's own time zone (09:00–17:00, Monday to Friday), so letters that have to wait are
  * delivered when someone is there to read them rather than piling up overnight. Pure; DST-aware through Intl.
  */
+import "server-only";
 
 export const WORK_START_HOUR = 9;
 export const WORK_END_HOUR = 17;

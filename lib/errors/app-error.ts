@@ -1,3 +1,4 @@
+import "server-only";
 /**
  * The one error type of the app. Its code maps to an HTTP status; its message is one a person can act on.
  */

@@ -8,6 +8,7 @@
  * sit), the request came straight to the app and its X-Forwarded-For is the client's own invention, so the peer
  * itself is the client. With TRUSTED_PROXIES=0, the peer is always the client.
  */
+import "server-only";
 import { isIP } from "node:net";
 
 export type TClientAddress = { address: string; direct: boolean };

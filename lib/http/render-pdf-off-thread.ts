@@ -30,8 +30,9 @@ function state(): TState {
 
 async function startPool(threads: number, maxQueue: number) {
   const pool = new Piscina<TLetterDocument, Uint8Array>({
-    filename: path.join(process.cwd(), "lib/delivery/pdf-thread.ts"),
-    execArgv: ["--import", "tsx"],
+    filename: path.join(process.cwd(), "lib/delivery/pdf-thread-entry.mjs"),
+    // The thread loads TypeScript itself (pdf-thread-entry.mjs), without any of this process's flags.
+    execArgv: [],
     minThreads: threads,
     maxThreads: threads,
     maxQueue,

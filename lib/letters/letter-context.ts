@@ -1,3 +1,4 @@
+import "server-only";
 import { getCampaign, type TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";
 import { loadTemplates } from "./load-templates";

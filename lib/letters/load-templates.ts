@@ -1,3 +1,4 @@
+import "server-only";
 import { eq } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letterTemplates } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { z } from "zod";
 import type { TCampaignView } from "@/lib/campaigns/get-campaign";
 import type { TDb } from "@/lib/db/open";

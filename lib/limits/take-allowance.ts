@@ -3,6 +3,7 @@
  * leaves no row): every app instance shares the count, one statement per request. A key's window opens with its
  * first request and lasts a minute, so a burst is judged as one burst wherever it falls on the clock.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { rateCounts } from "@/lib/db/schema";

@@ -2,6 +2,7 @@
  * The email that asks a supporter to confirm their letters (pure: html and text built together from the same
  * parts). Every value is escaped in the html.
  */
+import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { TLanguage } from "@/lib/i18n/languages";
 import { CATALOGS } from "@/lib/i18n/messages";

@@ -2,6 +2,7 @@
  * The email with a supporter's data link (pure: html and text built together from the same parts; every value is
  * escaped in the html). It says what the link does and that nothing changes if it is ignored.
  */
+import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { TLanguage } from "@/lib/i18n/languages";
 import { CATALOGS } from "@/lib/i18n/messages";

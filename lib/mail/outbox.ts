@@ -3,6 +3,7 @@
  * statement, and sent by the worker. A submission therefore never waits for SMTP, never fails because SMTP is
  * briefly down, and no confirmation is lost: a temporary failure is retried with the letters' back-off.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { outbox } from "@/lib/db/schema";

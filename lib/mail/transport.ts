@@ -3,6 +3,7 @@
  * that keeps every message in the database (captured_mail) so the embedded default never sends anything.
  * Created on demand, never as an import side effect.
  */
+import "server-only";
 import nodemailer from "nodemailer";
 import type Mail from "nodemailer/lib/mailer";
 import type { TDb } from "@/lib/db/open";

@@ -6,6 +6,7 @@
  * send, and the worker only takes queued letters (a letter in flight at that moment finds itself cancelled when the
  * worker records its outcome, which then changes nothing: lib/delivery/letter-outcomes.ts).
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 /** Why a letter was cancelled: its writer's data was deleted (at their request or by retention). */

@@ -11,6 +11,7 @@
  * sync). The first statement also fills it for a campaign found closed without one (a database from before the
  * column, or a status set by hand), counting from that run: data is then kept a little longer, never less.
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { anonymiseActions, anonymiseLetters } from "./anonymise";

@@ -14,7 +14,7 @@ import { syncContent } from "@/lib/campaigns/sync-content";
 import type { TDatabase } from "@/lib/db/open";
 import { actions, capturedMail, letters, outbox, privacyRequests } from "@/lib/db/schema";
 import { sendDueLetters } from "@/lib/delivery/send-due-letters";
-import { TEST_MAIL_FROM, TEST_ORGANISATION } from "@/lib/delivery/testing/seed";
+import { TEST_MAIL_FROM, TEST_ORGANISATION } from "@/test/delivery/seed";
 import { AppError } from "@/lib/errors/app-error";
 import { sendOutbox } from "@/lib/mail/outbox";
 import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";

@@ -2,6 +2,7 @@
  * Which rows belong to a mailbox, as SQL conditions shared by the export and the deletion, so the two can never
  * disagree about what "everything stored about this address" is. The address is compared lower-cased.
  */
+import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 
 /** Actions given under the address (in any letter case). */

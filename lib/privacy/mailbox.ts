@@ -1,4 +1,5 @@
-/** Shared by the web pages and the worker (which runs under tsx, where the "server-only" marker cannot load). */
+/** Shared by the web pages and the worker. */
+import "server-only";
 import { createHash } from "node:crypto";
 
 /**

@@ -2,6 +2,7 @@
  * The email with a supporter's data link, composed by the worker when it sends it from the outbox (the request only
  * queues its makings: lib/mail/types.ts). Not sent once the link has expired or the data was deleted meanwhile.
  */
+import "server-only";
 import { and, eq, gt } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { privacyRequests } from "@/lib/db/schema";

@@ -12,7 +12,7 @@ import { actions, campaigns, capturedMail, jobRuns, letters, outbox } from "@/li
 import { startWorker } from "@/lib/delivery/worker";
 import { createMailTransport } from "@/lib/mail/transport";
 import { loadContent } from "@/lib/templates/load-content";
-import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "@/lib/delivery/testing/seed";
+import { NO_CAPS, seedCampaign, seedLetters, seedRecipient } from "@/test/delivery/seed";
 import { testDatabases } from "@/test/databases";
 import { applyRetention } from "./apply-retention";
 import { runRetentionWhenDue } from "./run-retention-when-due";

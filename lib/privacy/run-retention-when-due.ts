@@ -3,6 +3,7 @@
  * statement claims the hour in `job_runs` (the row's update is atomic, so two workers cannot both claim it), and
  * only the claimer runs the job. A run that fails is tried again the next hour (the job is idempotent).
  */
+import "server-only";
 import { sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { applyRetention, type TRetentionResult } from "./apply-retention";

@@ -3,6 +3,7 @@
  * any address a supporter could write with can ask for its data, except that here it is required. Messages are keys
  * of the `validation` section.
  */
+import "server-only";
 import { z } from "zod";
 import { ZSupporter } from "./letter-input";
 

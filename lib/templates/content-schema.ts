@@ -1,22 +1,23 @@
 /**
  * The shape of the content files in templates/ (documented in templates/README.md). Every object is strict: a field
- * the README does not list is an error, so a typo cannot silently drop a fact.
+ * the README does not list is an error, so a typo cannot silently drop a fact. The admin's forms validate with the
+ * same schemas in the browser, so this file stays free of server-only code.
  */
 import { z } from "zod";
-import { LANGUAGES } from "@/lib/i18n/languages";
+import { LANGUAGES, type TLanguage } from "@/lib/i18n/languages";
 import { RECIPIENT_KINDS } from "./recipient-kinds";
 
 export const ZLanguage = z.enum(LANGUAGES, { message: `expected one of ${LANGUAGES.join(", ")}` });
 
 const text = z.string({ message: "expected text" }).trim().min(1, { message: "must not be empty" });
 
-const localized = z.strictObject({ en: text, fr: text.optional(), ru: text.optional(), kk: text.optional() });
-const localizedList = z.strictObject({
-  en: z.array(text).min(1),
-  fr: z.array(text).min(1).optional(),
-  ru: z.array(text).min(1).optional(),
-  kk: z.array(text).min(1).optional(),
-});
+/** One entry per site language (lib/i18n/languages.ts), English required and the others optional. */
+function perLanguage<T extends z.ZodType>(value: T) {
+  const shape = Object.fromEntries(LANGUAGES.map((language) => [language, language === "en" ? value : value.optional()]));
+  return z.strictObject(shape as { en: T } & Record<Exclude<TLanguage, "en">, z.ZodOptional<T>>);
+}
+const localized = perLanguage(text);
+const localizedList = perLanguage(z.array(text).min(1));
 
 const id = z
   .string({ message: "expected an id" })

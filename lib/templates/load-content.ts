@@ -2,6 +2,7 @@
  * Reads and validates the content files in templates/ (see templates/README.md). Pure with respect to the database:
  * it returns the content or throws a ContentError listing every problem, each with its file and field.
  */
+import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
