@@ -1,13 +1,12 @@
 import "server-only";
 import { startHousekeeping } from "@/lib/actions/housekeeping";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { loadContentIfEmpty } from "@/lib/content/load-content-if-empty";
 import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
 import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
-import { loadContent } from "@/lib/templates/load-content";
 
 /** The longest a stop may take; orchestrators (Docker, systemd, Kubernetes) kill at 10 s. */
 const SHUTDOWN_DEADLINE_MS = 8_000;
@@ -21,13 +20,18 @@ const REQUEST_GRACE_MS = 3_000;
 export async function boot(): Promise<void> {
   const settings = env();
   const database = await getDatabase();
-  const content = await loadContent(settings.TEMPLATES_DIR);
-  const written = await syncContent(database.db, content, { overwrite: settings.TEMPLATES_RELOAD });
   const where = database.kind === "pglite" ? `embedded PGlite in ${settings.DATA_DIR}` : "Postgres (DATABASE_URL)";
+  // The database is the source of truth once loaded: the files are read only into an empty one (the first start).
+  const loaded = await loadContentIfEmpty(database.db, settings.TEMPLATES_DIR);
   console.log(
-    `Urgent Letters: database ${where}; content ${settings.TEMPLATES_RELOAD ? "reloaded" : "loaded"} ` +
-      `(${written.campaigns} campaigns, ${written.recipients} recipients, ${written.letterTemplates} letter templates written).`,
+    `Urgent Letters: database ${where}; ` +
+      (loaded
+        ? `content loaded from ${settings.TEMPLATES_DIR} (${loaded.campaigns} campaigns, ${loaded.recipients} recipients, ${loaded.templates} letter templates).`
+        : "content from the database (edit it in the admin, or npm run content:import)."),
   );
+  if (settings.TEMPLATES_RELOAD) {
+    console.warn("Urgent Letters: TEMPLATES_RELOAD is no longer read. Load files over the database with npm run content:import -- <dir> (or the admin's import).");
+  }
   warmPdfThreads();
   if (!settings.IP_HASH_SALT) {
     console.warn(

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { importContent } from "@/lib/content/import-content";
 import type { TDatabase } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
@@ -45,7 +45,7 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
 
   beforeAll(async () => {
     database = await open();
-    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+    await importContent(database.db, await loadContent(path.join(process.cwd(), "templates")), "import");
   });
   afterAll(async () => {
     await database?.close();

@@ -132,6 +132,7 @@ export async function submitAction(
     audienceId: letter.audienceId,
     recipientId: letter.recipientId,
     language: letter.language,
+    templateVersionId: letter.templateVersionId,
     channel: channelFor(input.delivery, recipients.get(letter.recipientId)!.channels),
     status: "awaiting-confirmation",
     subject: letter.subject,

@@ -7,7 +7,7 @@ import type { TLetterPage } from "@/lib/letters/types";
 import { loadContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
 import { countLetters, tallyLetters } from "./letter-counts";
-import { syncContent } from "./sync-content";
+import { importContent } from "@/lib/content/import-content";
 
 const SLUG = "dnc-sekerbayeva-charges";
 const page: TLetterPage = {
@@ -26,7 +26,7 @@ describe.each(testDatabases())("letter counts on $name", ({ open }) => {
   let database: TDatabase;
   beforeAll(async () => {
     database = await open();
-    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+    await importContent(database.db, await loadContent(path.join(process.cwd(), "templates")), "import");
   });
   afterAll(async () => {
     await database?.close();

@@ -2,7 +2,6 @@
  * The database tables. Migrations in lib/db/migrations are generated from this file with `npm run db:generate`
  * and committed; the same migrations run on PGlite and on Postgres.
  */
-import "server-only";
 import { sql } from "drizzle-orm";
 import type { TLanguage } from "@/lib/i18n/languages";
 import type { TLetterPage } from "@/lib/letters/types";
@@ -60,8 +59,11 @@ export const campaigns = pgTable("campaigns", {
    * anonymised settings.retentionDays after it (lib/privacy/apply-retention.ts).
    */
   closedAt: timestamp("closed_at", { withTimezone: true }),
-  /** Sending stops at once while true; the queue is kept. */
-  sendingPaused: boolean("sending_paused").notNull().default(false),
+  /**
+   * Sending on hold: the worker sends none of the campaign's letters while true; the queue is kept and supporters can
+   * still write (that is `status`: `paused` closes the form for new letters, and queued letters still go out).
+   */
+  sendingHeld: boolean("sending_held").notNull().default(false),
   /** The file the campaign was loaded from, for the admin's "export back". */
   loadedFrom: text("loaded_from"),
   ...timestamps,
@@ -145,6 +147,8 @@ export const letterTemplates = pgTable(
     subjects: jsonb("subjects").$type<string[]>().notNull(),
     body: text("body").notNull(),
     review: text("review"),
+    /** The published version the row holds (content_versions.id); letters record it. */
+    versionId: uuid("version_id"),
     loadedFrom: text("loaded_from"),
     ...timestamps,
   },
@@ -223,6 +227,8 @@ export const letters = pgTable(
     status: text("status", {
       enum: ["awaiting-confirmation", "queued", "sending", "sent", "failed", "posted", "cancelled"],
     }).notNull(),
+    /** The published template version the letter was written from (content_versions.id). */
+    templateVersionId: uuid("template_version_id"),
     /** The letter as rendered at submission; later template edits do not change it. */
     subject: text("subject").notNull(),
     body: text("body").notNull(),
@@ -324,4 +330,132 @@ export const privacyRequests = pgTable(
 export const jobRuns = pgTable("job_runs", {
   name: text("name").primaryKey(),
   lastRunAt: timestamp("last_run_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * Every saved state of an editable piece of content: a campaign (its campaign.yaml and its texts per language), a
+ * letter template (audience × language) or a recipient. `doc` is the piece in the shape of its file in templates/
+ * (lib/content/docs.ts), so a version can be diffed, restored and exported as it is. Campaigns and recipients are
+ * published when saved; a letter template's version is a draft until published. The serving tables (campaigns,
+ * recipients, letter_templates, audiences) hold the current published state, written from these.
+ */
+export const contentVersions = pgTable(
+  "content_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    entity: text("entity", { enum: ["campaign", "template", "recipient"] }).notNull(),
+    /** campaign: its slug; recipient: its id; template: `<campaign>/<audience>/<language>`. */
+    key: text("key").notNull(),
+    version: integer("version").notNull(),
+    state: text("state", { enum: ["draft", "published"] }).notNull(),
+    doc: jsonb("doc").$type<Record<string, unknown>>().notNull(),
+    /** Who saved it: a campaigner's email, or `import` / `import:<dir>` for content loaded from files. */
+    author: text("author").notNull(),
+    /** What the save was, in a few words (a restore names the version it restored). */
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("content_versions_key_version").on(t.entity, t.key, t.version)],
+);
+
+/**
+ * One row, bumped in the transaction of every content write. Every process caches content by this number and reads
+ * it once per request, so an edit shows everywhere on the next request (lib/content/content-revision.ts).
+ */
+export const contentRevision = pgTable("content_revision", {
+  id: integer("id").primaryKey().default(1),
+  revision: integer("revision").notNull().default(0),
+});
+
+/** Secrets the app makes for itself when the settings give none (the sign-in key), shared by every instance. */
+export const appSecrets = pgTable("app_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Who did what in the admin, for owners: every write of content, campaigners, settings and deliveries. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** The campaigner's email (kept if they are removed later), or `system` / `import`. */
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    key: text("key"),
+    detail: jsonb("detail").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("audit_log_at").on(t.at)],
+);
+
+// Sign-in (better-auth, lib/auth/auth.ts): its four tables, with a role on the campaigner.
+export const CAMPAIGNER_ROLES = ["owner", "editor", "viewer"] as const;
+export type TCampaignerRole = (typeof CAMPAIGNER_ROLES)[number];
+
+export const campaigners = pgTable("campaigners", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: boolean("email_verified").notNull().default(false),
+  image: text("image"),
+  role: text("role").$type<TCampaignerRole>().notNull().default("viewer"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const campaignerSessions = pgTable(
+  "campaigner_sessions",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    token: text("token").notNull().unique(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => campaigners.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("campaigner_sessions_user").on(t.userId)],
+);
+
+export const campaignerAccounts = pgTable("campaigner_accounts", {
+  id: text("id").primaryKey(),
+  accountId: text("account_id").notNull(),
+  providerId: text("provider_id").notNull(),
+  userId: text("user_id")
+    .notNull()
+    .references(() => campaigners.id, { onDelete: "cascade" }),
+  accessToken: text("access_token"),
+  refreshToken: text("refresh_token"),
+  idToken: text("id_token"),
+  accessTokenExpiresAt: timestamp("access_token_expires_at", { withTimezone: true }),
+  refreshTokenExpiresAt: timestamp("refresh_token_expires_at", { withTimezone: true }),
+  scope: text("scope"),
+  password: text("password"),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const authVerifications = pgTable("auth_verifications", {
+  id: text("id").primaryKey(),
+  identifier: text("identifier").notNull(),
+  value: text("value").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The one-time link that makes the first campaigner the owner (printed by `npm start` while nobody can sign in).
+ * Only a hash is stored; it works for 24 hours and once.
+ */
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

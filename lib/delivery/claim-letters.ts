@@ -18,7 +18,7 @@ export type TClaimedLetter = typeof letters.$inferSelect;
 
 /** Letters of campaigns whose sending is not paused (a paused campaign keeps its queue untouched). */
 export function inActiveCampaign(db: TDb): SQL {
-  return inArray(letters.campaignSlug, db.select({ slug: campaigns.slug }).from(campaigns).where(eq(campaigns.sendingPaused, false)));
+  return inArray(letters.campaignSlug, db.select({ slug: campaigns.slug }).from(campaigns).where(eq(campaigns.sendingHeld, false)));
 }
 
 /** Due letters: queued and due (a missing time counts as due), or stuck in 'sending' past their lock. */

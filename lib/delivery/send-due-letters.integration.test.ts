@@ -197,7 +197,7 @@ describe.each(testDatabases())("sending letters on $name", ({ name, open }) => {
     expect((await rows(ids)).map((r) => [r.status, r.nextAttemptAt, r.attempts])).toEqual(ids.map(() => ["queued", t0, 0]));
     expect(smtp.attempts).toBe(0);
 
-    await database.db.update(campaigns).set({ sendingPaused: false }).where(eq(campaigns.slug, slug));
+    await database.db.update(campaigns).set({ sendingHeld: false }).where(eq(campaigns.slug, slug));
     expect(await pass()).toMatchObject({ sent: 3 });
     expect(smtp.raw).toHaveLength(3);
   });

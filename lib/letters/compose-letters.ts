@@ -13,9 +13,10 @@ import { initialsOf, letterDate, renderLetter } from "@/lib/templates/render-let
 import type { TLetter, TLetterDocument, TLetterPage, TPaper } from "./types";
 import { recipientName, recipientsById } from "@/lib/campaigns/recipients";
 
-export type TTemplateRow = { audienceId: string; language: string; subjects: string[]; body: string };
+/** A published letter template; `versionId` is the version letters written from it record (absent in the browser). */
+export type TTemplateRow = { audienceId: string; language: string; subjects: string[]; body: string; versionId?: string | null };
 
-export type TComposedLetter = TLetter & { audienceId: string };
+export type TComposedLetter = TLetter & { audienceId: string; templateVersionId: string | null };
 
 /** What composing needs of a campaign; small enough to hand to the browser (no emails, no provenance). */
 export type TComposeRecipient = {
@@ -115,7 +116,7 @@ export function composeLetters(campaign: TComposeCampaign, templates: TTemplateR
         date,
         subjectIndex: index++,
       });
-      letters.push({ ...letter, audienceId: audience.id });
+      letters.push({ ...letter, audienceId: audience.id, templateVersionId: template.versionId ?? null });
     }
   }
   return letters;

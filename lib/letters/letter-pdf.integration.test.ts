@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderLetterPdf } from "@/components/pdf/render-pdf";
 import { pdfPages, squash } from "@/e2e/fixtures/pdf-text";
 import { DNC_DEMANDS_KZ } from "@/e2e/fixtures/seed-facts";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { importContent } from "@/lib/content/import-content";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
 import { loadContent } from "@/lib/templates/load-content";
 import { previewLetters } from "./preview-letters";
@@ -13,7 +13,7 @@ describe("the print-ready PDF of the Dignity Network Canada campaign", () => {
   let database: TDatabase;
   beforeAll(async () => {
     database = await openDatabase({});
-    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+    await importContent(database.db, await loadContent(path.join(process.cwd(), "templates")), "import");
   });
   afterAll(async () => {
     await database?.close();

@@ -49,6 +49,11 @@ export async function parseForCampaign<T>(
       { path: "campaign", message: CATALOGS.en.validation.campaignClosed },
     ]);
   }
+  if (campaign?.status === "paused") {
+    throw new AppError("CONFLICT", "This campaign is paused: it takes no new letters for now.", [
+      { path: "campaign", code: "validation.campaignPaused", message: CATALOGS.en.validation.campaignPaused },
+    ]);
+  }
   if (!campaign) {
     const base = schemas.base.safeParse(body);
     throw new AppError("INVALID_INPUT", schemas.refusal, [

@@ -6,7 +6,7 @@ import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
 import { confirmAction, findConfirmation } from "@/lib/actions/confirm-action";
 import { issueConfirmationToken } from "@/lib/actions/issue-confirmation-token";
 import { submitAction } from "@/lib/actions/submit-action";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { importContent } from "@/lib/content/import-content";
 import type { TDatabase } from "@/lib/db/open";
 import { actions, capturedMail, outbox } from "@/lib/db/schema";
 import { loadContent } from "@/lib/templates/load-content";
@@ -21,7 +21,7 @@ describe.each(testDatabases())("the outbox on $name", ({ open }) => {
   let database: TDatabase;
   beforeAll(async () => {
     database = await open();
-    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+    await importContent(database.db, await loadContent(path.join(process.cwd(), "templates")), "import");
   });
   afterAll(async () => {
     await database?.close();

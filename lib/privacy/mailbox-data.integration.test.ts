@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
 import { confirmAction } from "@/lib/actions/confirm-action";
 import { submitAction } from "@/lib/actions/submit-action";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { importContent } from "@/lib/content/import-content";
 import type { TDatabase } from "@/lib/db/open";
 import { actions, capturedMail, letters, outbox, privacyRequests } from "@/lib/db/schema";
 import { sendDueLetters } from "@/lib/delivery/send-due-letters";
@@ -34,7 +34,7 @@ describe.each(testDatabases())("a supporter's data on $name", ({ open }) => {
   let transport: TMailTransport;
   beforeAll(async () => {
     database = await open();
-    await syncContent(database.db, await loadContent(path.join(process.cwd(), "templates")));
+    await importContent(database.db, await loadContent(path.join(process.cwd(), "templates")), "import");
     transport = createMailTransport({ db: database.db });
   });
   afterAll(async () => {

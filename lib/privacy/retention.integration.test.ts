@@ -7,7 +7,7 @@ import { and, asc, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TDatabase } from "@/lib/db/open";
 import path from "node:path";
-import { syncContent } from "@/lib/campaigns/sync-content";
+import { importContent } from "@/lib/content/import-content";
 import { actions, campaigns, capturedMail, jobRuns, letters, outbox } from "@/lib/db/schema";
 import { startWorker } from "@/lib/delivery/worker";
 import { createMailTransport } from "@/lib/mail/transport";
@@ -144,9 +144,9 @@ describe.each(testDatabases())("closing times and the worker loop on $name", ({ 
     await database?.close();
   });
 
-  it("gives a campaign loaded closed its closing time, keeps it on reload, and none to a live one", async () => {
+  it("gives a campaign loaded closed its closing time, keeps it when the campaign is saved again, and none to a live one", async () => {
     const content = await loadContent(path.join(process.cwd(), "templates"));
-    await syncContent(database.db, content);
+    await importContent(database.db, content, "import");
     const closing = async () =>
       Object.fromEntries((await database.db.select({ slug: campaigns.slug, status: campaigns.status, closedAt: campaigns.closedAt }).from(campaigns)).map((c) => [c.slug, c]));
     const first = await closing();
@@ -154,7 +154,9 @@ describe.each(testDatabases())("closing times and the worker loop on $name", ({ 
     // The FLD campaign is closed in the content files; the DNC campaign is live.
     expect(closed.length).toBeGreaterThan(0);
     for (const c of Object.values(first)) expect(c.closedAt === null).toBe(c.status !== "closed");
-    await syncContent(database.db, content, { overwrite: true });
+    // A new version of every campaign (another subject line) is written over the same rows.
+    const edited = { ...content, campaigns: content.campaigns.map((c) => ({ ...c, campaign: { ...c.campaign, subject: `${c.campaign.subject} (edited)` } })) };
+    expect((await importContent(database.db, edited, "import"))!.campaigns).toBe(content.campaigns.length);
     const again = await closing();
     for (const c of closed) expect(again[c.slug]!.closedAt).toEqual(c.closedAt);
   });

@@ -35,10 +35,7 @@ export const ZEnv = z.object({
   PUBLIC_URL: optional(z.url({ protocol: /^https?$/, message: "expected an http:// or https:// URL" })),
   /** Folder of the campaign content files loaded on first start. */
   TEMPLATES_DIR: optional(z.string()).default("./templates"),
-  /**
-   * Set to true for one start to load the content files over what is in the database (edits made in the admin are
-   * replaced; actions and letters are kept). Normally only new files are added.
-   */
+  /** No longer read (the database is the source of truth): kept so that a start that sets it can say what replaced it. */
   TEMPLATES_RELOAD: optional(boolish).default(false),
   /**
    * SMTP server for real sending, e.g. `smtps://user:pass@smtp.example.org:465`. When unset, mail is captured in the

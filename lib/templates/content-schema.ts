@@ -45,7 +45,6 @@ export const ZPartialDate = z.string({ message: "expected a date" }).refine(
   { message: "expected a date written YYYY, YYYY-MM or YYYY-MM-DD, or an interval START/END of two of them" },
 );
 
-
 /**
  * Short campaign text with inline Markdown (links, emphasis). Links may only go to https:// pages or to this site's
  * own paths, so a content file cannot send a supporter to a javascript: or plain-http address.
@@ -54,12 +53,7 @@ const inlineMarkdown = text.refine(
   (value) => [...value.matchAll(/\]\(([^)\s]*)/g)].every((m) => /^(https:\/\/|\/(?!\/))/.test(m[1] ?? "")),
   { message: "links may only point to https:// addresses or to a path on this site (/c/…)" },
 );
-const localizedMarkdown = z.strictObject({
-  en: inlineMarkdown,
-  fr: inlineMarkdown.optional(),
-  ru: inlineMarkdown.optional(),
-  kk: inlineMarkdown.optional(),
-});
+const localizedMarkdown = perLanguage(inlineMarkdown);
 
 /** Where a fact comes from: one or more documents or URLs, separated by "; ". */
 const source = z.string({ message: "record the source" }).trim().min(1, { message: "record the source" });

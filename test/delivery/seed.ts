@@ -28,7 +28,7 @@ export async function seedCampaign(
     source: { organisation: "Front Line Defenders", title: "Urgent appeal" },
     timeline: [],
     settings: options.settings ?? NO_CAPS,
-    sendingPaused: options.paused ?? false,
+    sendingHeld: options.paused ?? false,
   });
   return slug;
 }

@@ -47,6 +47,8 @@ export default async function CampaignPage({ params }: TProps) {
   const { value: content, fallback } = pick(campaign.content, language);
   const contentLang = fallback ? "en" : language;
   const closed = campaign.status === "closed";
+  // A paused campaign keeps its page but takes no new letters (lib/campaigns/status-lifecycle.ts).
+  const takesLetters = campaign.status === "live";
   // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
   // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
   const warnKazakhstan = language === "ru" || language === "kk";
@@ -101,7 +103,7 @@ export default async function CampaignPage({ params }: TProps) {
         })}
       </section>
 
-      {closed ? null : (
+      {!takesLetters ? null : (
         <>
           <section aria-labelledby="write" className="section write">
             <h2 id="write">{t("campaign.writeHeading")}</h2>

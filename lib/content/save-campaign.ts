@@ -1,0 +1,40 @@
+/**
+ * The admin's save of a campaign (campaign.yaml and its texts): validated by the file schemas and against the
+ * database (check-campaign.ts), its status moved only along the lifecycle, then published as a new version.
+ */
+import "server-only";
+import { eq } from "drizzle-orm";
+import { canMove } from "@/lib/campaigns/status-lifecycle";
+import type { TDb } from "@/lib/db/open";
+import { campaigns } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors/app-error";
+import { applyDoc, type TApplied } from "./apply-doc";
+import { checkCampaign } from "./check-campaign";
+import { ZCampaignDoc } from "./docs";
+import { invalidDoc } from "./invalid-doc";
+
+export async function saveCampaign(db: TDb, input: unknown, author: string, options: { create?: boolean; note?: string } = {}): Promise<TApplied> {
+  const parsed = ZCampaignDoc.safeParse(input);
+  if (!parsed.success) throw invalidDoc(parsed.error);
+  const doc = parsed.data;
+  const slug = doc.campaign.slug;
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.slug, slug)).for("update");
+    if (options.create && current) {
+      throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", [{ path: "campaign.slug", code: "taken", message: `a campaign "${slug}" exists already` }]);
+    }
+    if (!options.create && !current) throw new AppError("NOT_FOUND", `There is no campaign "${slug}".`);
+    if (!current && doc.campaign.status !== "draft") {
+      throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", [{ path: "campaign.status", code: "lifecycle", message: "a new campaign starts as a draft" }]);
+    }
+    if (current && !canMove(current.status, doc.campaign.status)) {
+      throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", [
+        { path: "campaign.status", code: "lifecycle", message: `a ${current.status} campaign cannot become ${doc.campaign.status}` },
+      ]);
+    }
+    const goingLive = doc.campaign.status === "live" && current?.status !== "live";
+    const problems = await checkCampaign(tx, doc, { goingLive });
+    if (problems.length) throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", problems);
+    return applyDoc(tx, "campaign", slug, doc, { author, note: options.note });
+  });
+}

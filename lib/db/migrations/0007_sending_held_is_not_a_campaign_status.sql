@@ -1,0 +1,1 @@
+ALTER TABLE "campaigns" RENAME COLUMN "sending_paused" TO "sending_held";
