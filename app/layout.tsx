@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./fonts.css";
 import "./globals.css";
 import { publicUrl } from "@/lib/env";
@@ -16,7 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const language = await getLanguage();
+  // The admin is in English whatever the visitor's language (its pages say so again on their own frame).
+  const path = (await headers()).get("x-ul-url") ?? "";
+  const language = path === "/admin" || path.startsWith("/admin/") || path.startsWith("/admin?") ? "en" : await getLanguage();
   return (
     <html lang={language}>
       <body>{children}</body>

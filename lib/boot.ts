@@ -1,4 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { issueSetupToken } from "@/lib/auth/issue-setup-link";
+import { sendSignInLink } from "@/lib/auth/send-sign-in-link";
+import type { TDb } from "@/lib/db/open";
+import { campaigners } from "@/lib/db/schema";
 import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { loadContentIfEmpty } from "@/lib/content/load-content-if-empty";
 import { startWorker } from "@/lib/delivery/worker";
@@ -74,6 +79,25 @@ export async function boot(): Promise<void> {
       `sender ${inProcess ? "running in this process" : "not in this process: run npm run worker"}.`,
   );
   console.log(`Urgent Letters is ready on ${publicUrl()}`);
+  await announceAdmin(database.db, settings.ADMIN_EMAIL);
+}
+
+/**
+ * While nobody can sign in to the admin: with ADMIN_EMAIL, that address becomes the owner and is mailed a sign-in
+ * link; without it, a one-time setup link (24 h) is printed, whose opener becomes the owner.
+ */
+async function announceAdmin(database: TDb, adminEmail: string | undefined): Promise<void> {
+  if (adminEmail) {
+    const [anyone] = await database.select({ id: campaigners.id }).from(campaigners).limit(1);
+    if (!anyone) {
+      await database.insert(campaigners).values({ id: randomUUID(), email: adminEmail.toLowerCase(), name: adminEmail.split("@")[0]!, role: "owner" });
+      await sendSignInLink(adminEmail.toLowerCase(), { invite: true });
+      console.log(`Urgent Letters: ${adminEmail} is the admin's owner; a sign-in link was mailed to it. Sign in at ${publicUrl()}/admin/sign-in`);
+      return;
+    }
+  }
+  const token = await issueSetupToken(database);
+  if (token) console.log(`Urgent Letters: no campaigner yet. Open this link within 24 hours to become the admin's owner: ${publicUrl()}/admin/setup/${token}`);
 }
 
 /** boot(), and on failure: say why and stop, since a server without its database or content only answers errors. */

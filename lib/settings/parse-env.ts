@@ -70,6 +70,13 @@ export const ZEnv = z.object({
   DKIM_SELECTOR: optional(z.string()),
   DKIM_PRIVATE_KEY: optional(z.string().refine((v) => v.includes("PRIVATE KEY"), { message: "expected a PEM private key" })),
   /** Secret added to IP addresses before hashing them for rate limits. Default: a random value per start. */
+  /**
+   * Key that signs campaigners' sessions (32 characters or more). Unset: the app makes one at first start and keeps
+   * it in the database, so every instance on that database shares it.
+   */
+  AUTH_SECRET: optional(z.string().min(32, { message: "expected at least 32 characters" })),
+  /** While no campaigner exists, make this address the owner at start and mail it a sign-in link. */
+  ADMIN_EMAIL: optional(z.email({ message: "expected an email address" })),
   IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
   /** Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is that many entries
    * from the right (lib/http/client-address.ts). */

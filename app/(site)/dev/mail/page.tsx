@@ -1,48 +1,29 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { CapturedMailTable } from "@/components/mail/captured-mail-table";
 import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
+import { fromLoopback } from "@/lib/http/from-loopback";
 import { listCapturedMail } from "@/lib/mail/captured-mail";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Captured mail" };
 
-/** For the local operator of the embedded default: the mail the app would have sent. Absent when SMTP_URL is set. */
+/**
+ * For the local operator of the embedded default: the mail the app would have sent. Only while mail is captured,
+ * and only for a browser on this machine (campaigners see the same under Admin → Mail).
+ */
 export default async function CapturedMailPage() {
-  if (!capturedMailVisible()) notFound();
+  if (!capturedMailVisible() || !fromLoopback(await headers())) notFound();
   const mail = await listCapturedMail(await db());
   return (
     <section className="section" lang="en">
       <h1>Captured mail</h1>
       <p className="muted">
         SMTP_URL is not set, so nothing is sent: every message the app would send is kept here instead. Set SMTP_URL to send
-        for real. This page exists only while mail is captured and PUBLIC_URL is unset or local.
+        for real. This page exists only while mail is captured, and answers only a browser on this machine.
       </p>
-      {mail.length === 0 ? (
-        <p>No mail yet.</p>
-      ) : (
-        <table className="mail-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Kind</th>
-              <th scope="col">To</th>
-              <th scope="col">Subject</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mail.map((m) => (
-              <tr key={m.id}>
-                <td>{m.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-                <td>{m.kind}</td>
-                <td>{m.to}</td>
-                <td>
-                  <a href={`/dev/mail/${m.id}`}>{m.subject || "(no subject)"}</a>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <CapturedMailTable mail={mail} base="/dev/mail" />
     </section>
   );
 }

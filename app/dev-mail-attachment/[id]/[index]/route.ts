@@ -1,6 +1,7 @@
 import { capturedMailVisible } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { readCapturedMail } from "@/lib/mail/captured-mail";
+import { fromLoopback } from "@/lib/http/from-loopback";
 import { AppError } from "@/lib/errors/app-error";
 import { ZUuid, methodNotAllowed, route } from "@/lib/http/route";
 import { z } from "zod";
@@ -8,8 +9,8 @@ import { z } from "zod";
 export const dynamic = "force-dynamic";
 
 /** An attachment of a captured message (the letters' PDFs), for the local operator only. */
-export const GET = route({ params: z.object({ id: ZUuid, index: z.coerce.number().int().min(0).max(1000) }) }, async (_request, { id, index }) => {
-  const mail = capturedMailVisible() ? await readCapturedMail(await db(), id) : undefined;
+export const GET = route({ params: z.object({ id: ZUuid, index: z.coerce.number().int().min(0).max(1000) }) }, async (request, { id, index }) => {
+  const mail = capturedMailVisible() && fromLoopback(request.headers) ? await readCapturedMail(await db(), id) : undefined;
   const attachment = mail?.parsed.attachments[index];
   if (!attachment) throw new AppError("NOT_FOUND", "No such attachment.", [{ path: "index", code: "notFound", message: "not found" }]);
   return new Response(new Uint8Array(attachment.content), {
