@@ -32,7 +32,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "browser", testIgnore: "ops/**" },
+    // The admin's owner signs in once (e2e/admin/admin.setup.ts); the other tests start from that state.
+    { name: "admin-setup", testMatch: "admin/admin.setup.ts" },
+    { name: "browser", testIgnore: ["ops/**", "admin/admin.setup.ts"], dependencies: ["admin-setup"] },
     // Process-level tests (signals, a full disk, several instances behind a proxy) start servers of their own from
     // the same build: they run after the browser tests, alone, so the two do not compete for the machine.
     { name: "ops", testMatch: "ops/**/*.spec.ts", dependencies: ["browser"], fullyParallel: false, workers: 1 },
@@ -52,6 +54,8 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       // Every browser test submits from 127.0.0.1.
       RATE_LIMIT_IP_PER_HOUR: "10000",
+      // The admin's owner (e2e/fixtures/admin.ts); the first-start setup link is tested on a server of its own.
+      ADMIN_EMAIL: "owner@e2e.example.org",
     },
   },
 });
