@@ -47,6 +47,9 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     env: {
+      // The test runner runs under --conditions=react-server (package.json: its specs import server modules); the app
+      // it starts must not: Next.js sets its own conditions per layer.
+      NODE_OPTIONS: "",
       PORT: String(PORT),
       DATA_DIR: ".data-e2e",
       // The browser tests use the embedded default, whatever the environment points at.

@@ -28,7 +28,8 @@ export function opsPort(offset: number): number {
 export function startProcess(args: string[], options: { env: Record<string, string>; url?: string; command?: string; args?: string[] }): TAppProcess {
   const child: ChildProcess = spawn(options.command ?? process.execPath, options.command ? (options.args ?? []) : args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    // NODE_OPTIONS is the test runner's (--conditions=react-server), not the app's: Next.js sets its own conditions.
+    env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

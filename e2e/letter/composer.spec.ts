@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
-import ru from "../../lib/i18n/messages/ru.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
+import ru from "../../lib/i18n/messages/ru.json" with { type: "json" };
 import { pdfPages, squash } from "../fixtures/pdf-text";
 import { DNC_DEMANDS_KZ, DNC_SLUG } from "../fixtures/seed-facts";
 

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
-import kk from "../../lib/i18n/messages/kk.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
+import kk from "../../lib/i18n/messages/kk.json" with { type: "json" };
 import { DNC_SLUG } from "../fixtures/seed-facts";
 import { linkFromCapturedMail } from "../fixtures/journey";
 
