@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { TEST_BOT_CHECK_DIFFICULTY } from "./test/bot-check";
 
 /**
  * Browser tests run against the built app, started exactly as `npm start` starts it, on a fresh embedded database.
@@ -52,6 +53,8 @@ export default defineConfig({
       PUBLIC_URL: BASE_URL,
       // Every browser test submits from 127.0.0.1.
       RATE_LIMIT_IP_PER_HOUR: "10000",
+      // The bot check runs for real, at a few hash rounds per submission instead of a phone's second.
+      BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY,
     },
   },
 });

@@ -5,6 +5,7 @@ import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
+import { botCheckSecretIsRandom } from "@/lib/bot-check/secret";
 import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
 import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 import { loadContent } from "@/lib/templates/load-content";
@@ -33,6 +34,13 @@ export async function boot(): Promise<void> {
     console.warn(
       "Urgent Letters: IP_HASH_SALT is not set: the per-IP limits hash addresses with a random salt made at this start, " +
         "so a restart resets every count and several instances do not share them. Set IP_HASH_SALT (16 characters or more).",
+    );
+  }
+  if (botCheckSecretIsRandom()) {
+    console.warn(
+      "Urgent Letters: neither BOT_CHECK_SECRET nor IP_HASH_SALT is set: bot checks are signed with a random secret made at " +
+        "this start, so after a restart a supporter's next Send is checked once more, and several instances refuse each " +
+        "other's checks. Set BOT_CHECK_SECRET (16 characters or more, the same on every instance).",
     );
   }
   const transport = await getMailTransport();

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { TEST_BOT_CHECK_DIFFICULTY } from "../test/bot-check";
 import { checkCapturedMail, fuzzPublicApi } from "../test/fuzz/public-api";
 
 const arg = (name: string, fallback: number) => {
@@ -20,7 +21,7 @@ const dataDir = path.join(process.cwd(), ".data-fuzz");
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", PUBLIC_URL: base, RATE_LIMIT_IP_PER_HOUR: "1000000" },
+  env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", SMTP_URL: "", PUBLIC_URL: base, RATE_LIMIT_IP_PER_HOUR: "1000000", BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });

@@ -7,6 +7,7 @@ import { CaseStatus } from "@/components/site/case-status";
 import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
+import { stampForm } from "@/lib/bot-check/stamp-form";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
@@ -116,6 +117,7 @@ export default async function CampaignPage({ params }: TProps) {
               pageLanguage={language}
               today={new Date().toISOString()}
               formKey={randomUUID()}
+              formStamp={stampForm()}
               organisation={env().ORGANISATION_NAME}
               warnKazakhstan={!warnKazakhstan}
             />
