@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { TEST_BOT_CHECK_DIFFICULTY } from "./test/bot-check";
+import { TEST_BOT_CHECK_DIFFICULTY, TEST_MIN_FORM_SECONDS } from "./test/bot-check";
 
 /**
  * Browser tests run against the built app, started exactly as `npm start` starts it, on a fresh embedded database.
@@ -55,6 +55,7 @@ export default defineConfig({
       RATE_LIMIT_IP_PER_HOUR: "10000",
       // The bot check runs for real, at a few hash rounds per submission instead of a phone's second.
       BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY,
+      BOT_CHECK_MIN_FORM_SECONDS: String(TEST_MIN_FORM_SECONDS),
     },
   },
 });

@@ -7,6 +7,7 @@ import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
 import { botCheckSecretIsRandom } from "@/lib/bot-check/secret";
 import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
+import { fillInSecurityHeaders } from "@/lib/server/fill-in-security-headers";
 import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 import { loadContent } from "@/lib/templates/load-content";
 
@@ -21,6 +22,8 @@ const REQUEST_GRACE_MS = 3_000;
  */
 export async function boot(): Promise<void> {
   const settings = env();
+  // First: answers made before the app's own code sees a request must carry the headers too.
+  fillInSecurityHeaders({ https: (settings.PUBLIC_URL ?? "").startsWith("https://") });
   const database = await getDatabase();
   const content = await loadContent(settings.TEMPLATES_DIR);
   const written = await syncContent(database.db, content, { overwrite: settings.TEMPLATES_RELOAD });

@@ -9,6 +9,12 @@ import { deriveKey } from "altcha-lib/algorithms/sha";
 
 /** The difficulty the test servers are started with (BOT_CHECK_DIFFICULTY): a few rounds, still a real solve. */
 export const TEST_BOT_CHECK_DIFFICULTY = "20";
+/**
+ * The browser tests' time trap for the form sent without JavaScript (BOT_CHECK_MIN_FORM_SECONDS), longer than the
+ * default 3 s: a test filling the form "too fast" must stay under it even on a loaded machine, and the tests that send
+ * at a person's pace wait it out.
+ */
+export const TEST_MIN_FORM_SECONDS = 6;
 
 export type TBotCheck = { challenge: Challenge; solution: Solution };
 

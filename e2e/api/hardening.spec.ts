@@ -66,6 +66,20 @@ test("[API] ids that are not UUIDs, a NUL in a slug and paths that cannot be dec
   expectSecurityHeaders(page);
 });
 
+test("[API] Next.js's own redirects (dot segments, doubled slashes, a backslash, a trailing slash) carry the security headers, and a page still has one CSP", async ({ request }) => {
+  // (The client resolves dot segments and backslashes as browsers do: "/api/v1/%2e%2e" goes out as "/api/".)
+  for (const path of ["/api/v1/%2e%2e", "/api//v1/campaigns", `/c/${DNC_SLUG}/`, "/privacy/"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect({ path, status: response.status() }).toEqual({ path, status: 308 });
+    expectSecurityHeaders(response);
+  }
+  // Filled in only where nothing set them: the page's own policy, with its nonce, is the one sent.
+  const page = await request.get(`/c/${DNC_SLUG}`);
+  const policies = page.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(policies).toHaveLength(1);
+  expect(policies[0]!.value).toContain("'nonce-");
+});
+
 test("[API] a wrong method is 405 with Allow; another content type 415; a body too large 413", async ({ request }) => {
   const put = await problemOf(await request.put("/api/v1/actions", { data: {} }), 405);
   expect(put.title).toContain("POST");

@@ -118,9 +118,8 @@ export async function fuzzPublicApi(baseUrl: string, options: { runs: number; se
       const text = await response.text();
       const where = `${req.method} ${req.path} → ${status}`;
       if (status >= 500) throw new Error(`${where}: a 5xx (${text.slice(0, 200)})`);
-      // (Next.js's own 308 for a dot-segment path, e.g. /api/v1/%2e%2e → /api, comes before the proxy: it has no
-      // body to protect, and is the one answer without the headers.)
-      if (status !== 308 && (!response.headers.get("content-security-policy") || !response.headers.get("x-content-type-options"))) throw new Error(`${where}: no security headers`);
+      // Every answer, Next.js's own 308s for dot segments and doubled slashes included (lib/server/fill-in-security-headers.ts).
+      if ((!response.headers.get("content-security-policy") || !response.headers.get("x-content-type-options"))) throw new Error(`${where}: no security headers`);
       if (status >= 400 && req.path.startsWith("/api/")) {
         if (!(response.headers.get("content-type") ?? "").includes("application/problem+json")) throw new Error(`${where}: not problem+json`);
         const body = JSON.parse(text) as { status?: number; title?: string; errors?: { path?: unknown; message?: unknown }[] };
