@@ -94,7 +94,10 @@ const requests: fc.Arbitrary<TRequest> = fc.oneof(
 );
 
 /** Runs the properties against `baseUrl`; returns what it saw (failures are also thrown by fast-check). */
-export async function fuzzPublicApi(baseUrl: string, options: { runs: number; seed: number; onProgress?: (done: number) => void }): Promise<TFuzzReport> {
+export async function fuzzPublicApi(
+  baseUrl: string,
+  options: { runs: number; seed: number; onProgress?: (done: number) => void; /** Stop after this long, with the runs done so far reported. */ timeLimitMs?: number },
+): Promise<TFuzzReport> {
   const report: TFuzzReport = { requests: 0, byStatus: {}, failures: [] };
   let lastProof: TBotCheck | undefined;
   /** The body with its bot check put in, as the plan says (solved for real against the server, as the composer does). */
@@ -130,7 +133,13 @@ export async function fuzzPublicApi(baseUrl: string, options: { runs: number; se
         if ((status === 429 || status === 503) && !response.headers.get("retry-after")) throw new Error(`${where}: no Retry-After`);
       }
     }),
-    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      endOnFailure: true,
+      // A long run cut short by its time limit is a shorter run, not a failure: what ran is reported.
+      ...(options.timeLimitMs ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false } : {}),
+    },
   );
   return report;
 }

@@ -2,12 +2,13 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
 import { listCapturedMail } from "@/lib/mail/captured-mail";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Captured mail" };
 
 /** For the local operator of the embedded default: the mail the app would have sent. Absent when SMTP_URL is set. */
-export default async function CapturedMailPage() {
+async function CapturedMailPage() {
   if (!capturedMailVisible()) notFound();
   const mail = await listCapturedMail(await db());
   return (
@@ -46,3 +47,6 @@ export default async function CapturedMailPage() {
     </section>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(CapturedMailPage);

@@ -2,10 +2,11 @@ import { notFound } from "next/navigation";
 import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
 import { readCapturedMail } from "@/lib/mail/captured-mail";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 
-export default async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
+async function CapturedMessagePage({ params }: { params: Promise<{ id: string }> }) {
   if (!capturedMailVisible()) notFound();
   const { id } = await params;
   const mail = await readCapturedMail(await db(), id);
@@ -57,3 +58,6 @@ export default async function CapturedMessagePage({ params }: { params: Promise<
     </section>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(CapturedMessagePage);
