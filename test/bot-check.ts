@@ -50,10 +50,16 @@ export async function withBotCheck<T extends object>(source: TChallengeSource, b
  * the bench's non-202 count rather than passing unchecked.
  */
 export class BotCheckPool {
-  private readonly proofs: TBotCheck[] = [];
+  private proofs: TBotCheck[] = [];
+  private url: string | undefined;
   dry = 0;
 
   async fill(url: string, count: number, concurrency = 16): Promise<void> {
+    // Another server signs with another secret: what was left for the last one is of no use to this one.
+    if (url !== this.url) {
+      this.proofs = [];
+      this.url = url;
+    }
     let left = count - this.proofs.length;
     const worker = async () => {
       while (left-- > 0) this.proofs.push(await solveBotCheck(url));
