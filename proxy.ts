@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
   }
   const lang = request.nextUrl.searchParams.get("lang");
   const chosen = lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : undefined;
-  if (!isData && inDatabaseOutage()) {
+  // Only reads: a form's POST (a server action) still runs and answers for itself, with what was typed.
+  if (!isData && (request.method === "GET" || request.method === "HEAD") && inDatabaseOutage()) {
     const response = unavailablePage(visitorLanguage(request, chosen), `${request.nextUrl.pathname}${request.nextUrl.search}`);
     secure(response.headers, DATA_CSP);
     return response;
