@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { TEST_BOT_CHECK_DIFFICULTY, TEST_MIN_FORM_SECONDS } from "./test/bot-check";
 
 /**
  * Browser tests run against the built app, started exactly as `npm start` starts it, on a fresh embedded database.
@@ -59,6 +60,9 @@ export default defineConfig({
       RATE_LIMIT_IP_PER_HOUR: "10000",
       // The admin's owner (e2e/fixtures/admin.ts); the first-start setup link is tested on a server of its own.
       ADMIN_EMAIL: "owner@e2e.example.org",
+      // The bot check runs for real, at a few hash rounds per submission instead of a phone's second.
+      BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY,
+      BOT_CHECK_MIN_FORM_SECONDS: String(TEST_MIN_FORM_SECONDS),
     },
   },
 });

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { pdfPages } from "../fixtures/pdf-text";
-import { CATALOG, confirmationLink, pageWithoutScript, writeOnlyTo, type TLang } from "../fixtures/journey";
+import { CATALOG, confirmationLink, pageWithoutScript, sendAsAPerson, writeOnlyTo, type TLang } from "../fixtures/journey";
 import { DNC_SLUG } from "../fixtures/seed-facts";
 
 /** The President, named in the page's script (Latin, Cyrillic or Kazakh Cyrillic), as the picker names him. */
@@ -21,7 +21,7 @@ for (const lang of ["en", "fr"] as const satisfies TLang[]) {
       await page.getByLabel(M.letter.personalNote).fill("Je vous écris du Québec.");
       await writeOnlyTo(page, [/Anita Anand/]);
       await page.getByLabel(M.send.email).check();
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
 
       const name = page.getByLabel(M.letter.name);
       const emailField = page.getByLabel(M.letter.email);
@@ -43,7 +43,7 @@ for (const lang of ["en", "fr"] as const satisfies TLang[]) {
 
       await name.fill("Marie Sans Script");
       await emailField.fill(email);
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
       await expect(page.getByRole("heading", { level: 1, name: M.journey.checkEmailTitle })).toBeVisible();
       await expect(page.getByText(email)).toBeVisible();
       expect(page.url()).not.toContain(encodeURIComponent(email));
@@ -79,7 +79,7 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
       await page.getByLabel(M.letter.country).selectOption("LV");
       await writeOnlyTo(page, [PRESIDENT]);
       await page.getByLabel(M.send.post).check();
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
       await expect(page.getByRole("heading", { level: 1, name: M.journey.postTitle })).toBeVisible();
       const letter = page.locator(".thanks-letter").first();
       await expect(letter.getByTestId("letter-status")).toHaveText(M.thanks["status_awaiting-confirmation"]);

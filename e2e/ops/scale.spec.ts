@@ -13,6 +13,7 @@ import { startTestSmtp } from "@/test/delivery/smtp";
 import { opsPort } from "@/test/app-process";
 import { startCluster } from "@/test/cluster";
 import { createScratchDatabase } from "@/test/scratch-postgres";
+import { withBotCheck } from "@/test/bot-check";
 
 const base = process.env.DATABASE_URL?.trim();
 const SUPPORTERS = 6;
@@ -22,7 +23,13 @@ const CACHE_BOUND_MS = 5_000 + 10_000;
 
 type TPost = { status: number; json: Record<string, unknown>; headers: Headers };
 
-async function post(url: string, body: unknown, forwardedFor: string): Promise<TPost> {
+/** POSTs `body`; a submission gets its bot check solved first, against the instance it goes to. */
+async function post(url: string, body: object, forwardedFor: string): Promise<TPost> {
+  const sent = url.endsWith("/api/v1/actions") ? await withBotCheck(new URL(url).origin, body) : body;
+  return postAsIs(url, sent, forwardedFor);
+}
+
+async function postAsIs(url: string, body: unknown, forwardedFor: string): Promise<TPost> {
   const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor }, body: JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
@@ -102,6 +109,12 @@ if (base) {
         byEmail.push((await post(`${target}/api/v1/actions`, action("limit.mailbox@example.org"), `10.62.0.${i + 1}`)).status);
       }
       expect(byEmail).toEqual([202, 202, 429, 429]);
+      // A solved bot check lets one submission through, whichever instance it goes to: B refuses what A took.
+      const once = await withBotCheck(front, action("replay@example.org"));
+      expect((await postAsIs(`${a.url}/api/v1/actions`, once, "10.64.0.1")).status).toBe(202);
+      const replay = await postAsIs(`${b.url}/api/v1/actions`, { ...once, supporter: { ...once.supporter, email: "replay.2@example.org" } }, "10.64.0.2");
+      expect(replay.status).toBe(422);
+      expect(replay.json.errors).toEqual([expect.objectContaining({ path: "botCheck", code: "botCheck.reused" })]);
 
       // A content edit in the database (what the admin will do) reaches both instances after the cache's lifetime.
       const preview = async (target: string) => {

@@ -7,6 +7,7 @@ import { CaseStatus } from "@/components/site/case-status";
 import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
+import { stampForm } from "@/lib/bot-check/stamp-form";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
@@ -16,12 +17,13 @@ import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+async function metadataOf({ params }: TProps): Promise<Metadata> {
   const { slug } = await params;
   const campaign = await getCampaign(await db(), slug);
   if (!campaign) return {};
@@ -36,7 +38,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   };
 }
 
-export default async function CampaignPage({ params }: TProps) {
+async function CampaignPage({ params }: TProps) {
   const { slug } = await params;
   const language = await getLanguage();
   const t = getTranslator(language);
@@ -118,6 +120,7 @@ export default async function CampaignPage({ params }: TProps) {
               pageLanguage={language}
               today={new Date().toISOString()}
               formKey={randomUUID()}
+              formStamp={stampForm()}
               organisation={env().ORGANISATION_NAME}
               warnKazakhstan={!warnKazakhstan}
             />
@@ -186,3 +189,7 @@ export default async function CampaignPage({ params }: TProps) {
     </article>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(CampaignPage);
+export const generateMetadata = withDatabase(metadataOf);
