@@ -7,6 +7,7 @@ import { CaseStatus } from "@/components/site/case-status";
 import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
+import { StaticBlock } from "@/components/ui/static-block";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
@@ -53,7 +54,8 @@ export default async function CampaignPage({ params }: TProps) {
 
   return (
     <article className="campaign">
-      <header className="campaign__header">
+      {/* Everything but the form is static: kept as the server's HTML in the browser, never hydrated (StaticBlock). */}
+      <StaticBlock as="header" className="campaign__header">
         <p className="eyebrow">{t("home.source", { organisation: campaign.source.organisation })}</p>
         <h1 lang={contentLang}>{content.title}</h1>
         {fallback ? (
@@ -72,11 +74,11 @@ export default async function CampaignPage({ params }: TProps) {
         {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
         {closed && campaign.letterCount === 0 ? null : <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
-      </header>
+      </StaticBlock>
 
       <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={new Date()} />
 
-      <section aria-labelledby="demands" className="section">
+      <StaticBlock as="section" aria-labelledby="demands" className="section">
         <h2 id="demands">{t("campaign.demands")}</h2>
         {closed ? (
           <p className="muted" data-testid="demands-history">
@@ -99,7 +101,7 @@ export default async function CampaignPage({ params }: TProps) {
             </div>
           );
         })}
-      </section>
+      </StaticBlock>
 
       {closed ? null : (
         <>
@@ -121,7 +123,7 @@ export default async function CampaignPage({ params }: TProps) {
             />
           </section>
 
-          <section aria-labelledby="recipients" className="section">
+          <StaticBlock as="section" aria-labelledby="recipients" className="section">
             <h2 id="recipients">{t("campaign.recipients")}</h2>
             <p className="muted" data-testid="sender-note">
               {t("campaign.senderNote", { organisation: env().ORGANISATION_NAME })}
@@ -138,20 +140,20 @@ export default async function CampaignPage({ params }: TProps) {
                 </ul>
               </div>
             ))}
-          </section>
+          </StaticBlock>
         </>
       )}
 
-      <section aria-labelledby="background" className="section prose" lang={contentLang}>
+      <StaticBlock as="section" aria-labelledby="background" className="section prose" lang={contentLang}>
         <h2 id="background" lang={language}>
           {t("campaign.background")}
         </h2>
         <Markdown skipHtml components={{ h1: "h3", h2: "h3", h3: "h4" }}>
           {content.background}
         </Markdown>
-      </section>
+      </StaticBlock>
 
-      <section aria-labelledby="timeline" className="section">
+      <StaticBlock as="section" aria-labelledby="timeline" className="section">
         <h2 id="timeline">{t("campaign.timeline")}</h2>
         <ol className="timeline">
           {campaign.timeline.map((entry, i) => {
@@ -165,9 +167,9 @@ export default async function CampaignPage({ params }: TProps) {
             );
           })}
         </ol>
-      </section>
+      </StaticBlock>
 
-      <footer className="section source-credit">
+      <StaticBlock as="footer" className="section source-credit">
         <h2>{t("campaign.source")}</h2>
         <p>
           {t("campaign.sourceCredit", { title: campaign.source.title, organisation: campaign.source.organisation })}{" "}
@@ -180,7 +182,7 @@ export default async function CampaignPage({ params }: TProps) {
             </a>
           </p>
         ) : null}
-      </footer>
+      </StaticBlock>
     </article>
   );
 }
