@@ -1,3 +1,4 @@
+import type { TTemplateRow } from "@/lib/letters/compose-letters";
 import type { TActionInputForm } from "@/lib/schemas/action-input";
 
 /**
@@ -9,4 +10,9 @@ export type TSendState = {
   errors?: { path: string; code: string }[];
   /** A message key for the whole form ("send.tooMany"). */
   formError?: "send.tooMany" | "send.failed";
+  /**
+   * The templates of the letters in the language that was chosen: the page itself carries only those of the
+   * language its letters start in, and without JavaScript the letters are shown again as the server renders them.
+   */
+  templates?: TTemplateRow[];
 };

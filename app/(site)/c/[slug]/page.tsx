@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
-import { toComposeCampaign } from "@/lib/letters/compose-letters";
+import { defaultLetterLanguage, templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
 
 export const dynamic = "force-dynamic";
@@ -51,6 +51,7 @@ export default async function CampaignPage({ params }: TProps) {
   // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
   // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
   const warnKazakhstan = language === "ru" || language === "kk";
+  const composeCampaign = toComposeCampaign(campaign);
 
   return (
     <article className="campaign">
@@ -113,8 +114,9 @@ export default async function CampaignPage({ params }: TProps) {
               </p>
             ) : null}
             <LazyComposer
-              campaign={toComposeCampaign(campaign)}
-              templates={await loadTemplates(database, campaign.slug)}
+              campaign={composeCampaign}
+              // Only the language the letters start in: the composer fetches the others once it runs.
+              templates={templatesForLanguage(composeCampaign, await loadTemplates(database, campaign.slug), defaultLetterLanguage(composeCampaign, language))}
               pageLanguage={language}
               today={new Date().toISOString()}
               formKey={randomUUID()}

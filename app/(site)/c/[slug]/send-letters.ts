@@ -4,12 +4,16 @@ import { redirect } from "next/navigation";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { submissionOptions } from "@/lib/actions/submission-options";
 import { submitAction } from "@/lib/actions/submit-action";
+import { getCampaign } from "@/lib/campaigns/get-campaign";
+import type { TDb } from "@/lib/db/open";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/delivery/worker";
 import { AppError } from "@/lib/errors/app-error";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getLanguage } from "@/lib/i18n/server";
-import { ZIdempotencyKey } from "@/lib/schemas/action-input";
+import { templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
+import { loadTemplates } from "@/lib/letters/load-templates";
+import { ZIdempotencyKey, type TActionInputForm } from "@/lib/schemas/action-input";
 import type { TSendState } from "@/lib/actions/send-state";
 
 /**
@@ -22,9 +26,16 @@ export async function sendLetters(_previous: TSendState, form: FormData): Promis
   const shown = form.get("pageLanguage");
   const pageLanguage = isLanguage(shown) ? shown : await getLanguage();
   const key = ZIdempotencyKey.safeParse(form.get("idempotencyKey"));
+  const database = await db();
+  // Refused: the form again, with what was typed, and the letters in the language chosen.
+  const refuse = async (state: Omit<TSendState, "values" | "templates">): Promise<TSendState> => ({
+    values,
+    templates: await templatesFor(database, values),
+    ...state,
+  });
   let target: string;
   try {
-    const result = await submitAction(await db(), values, {
+    const result = await submitAction(database, values, {
       // The key was written into the page: sending the same page twice (a double click) makes one action.
       idempotencyKey: key.success ? key.data : undefined,
       ...submissionOptions(await headers(), pageLanguage),
@@ -33,12 +44,20 @@ export async function sendLetters(_previous: TSendState, form: FormData): Promis
     target = `/c/${encodeURIComponent(result.campaign.slug)}/thanks?action=${result.id}&lang=${pageLanguage}`;
   } catch (error) {
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
-      return { values, errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })) };
+      return refuse({ errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })) });
     }
-    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return { values, formError: "send.tooMany" };
+    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return refuse({ formError: "send.tooMany" });
     console.error(error);
-    return { values, formError: "send.failed" };
+    return refuse({ formError: "send.failed" });
   }
   // Outside the try: redirect() works by throwing.
   redirect(target);
+}
+
+/** The templates the letters of `values` are written from (none for a campaign that does not exist). */
+async function templatesFor(database: TDb, values: TActionInputForm) {
+  const campaign = typeof values.campaign === "string" ? await getCampaign(database, values.campaign) : null;
+  if (!campaign) return [];
+  const language = isLanguage(values.language) ? values.language : undefined;
+  return templatesForLanguage(toComposeCampaign(campaign), await loadTemplates(database, campaign.slug), language);
 }
