@@ -6,7 +6,7 @@ import { IntlProvider, useTranslations } from "use-intl";
 import { Field } from "@/components/ui/field";
 import { LANGUAGE_NAMES, type TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
-import { composeLetters, type TComposeCampaign, type TTemplateRow } from "@/lib/letters/compose-letters";
+import { composeLetters, defaultLetterLanguage, type TComposeCampaign, type TTemplateRow } from "@/lib/letters/compose-letters";
 import { actionInputSchemaFor, type TActionInput, type TActionInputForm, type TDelivery } from "@/lib/schemas/action-input";
 import { PERSONAL_NOTE_MAX, letterInputSchemaFor } from "@/lib/schemas/letter-input";
 import { LetterPreview } from "./letter-preview";
@@ -26,6 +26,7 @@ export type TLetterComposerProps = {
   pageLanguage: TLanguage;
   messages: Pick<TMessages, "letter" | "validation" | "send" | "email" | "journey">;
   countries: { code: string; name: string }[];
+  /** The letter templates the letters can be written from: on the page, those of the language they start in. */
   templates: TTemplateRow[];
   /** The server's date, so the preview and the PDF agree. */
   today: string;
@@ -88,7 +89,7 @@ function ComposerForm({
     campaign: campaign.slug,
     // Letters are in the page's language wherever the audience has a template in it (composeLetters falls back to
     // each audience's own language elsewhere).
-    language: campaign.languages.includes(pageLanguage) ? pageLanguage : undefined,
+    language: defaultLetterLanguage(campaign, pageLanguage),
     supporter: { name: "", email: "", city: "", country: "", address: "" },
     signAs: "full",
     personalNote: "",
@@ -223,13 +224,16 @@ function ComposerForm({
   const serverErrors = hydrated ? {} : errorTree(serverState.errors ?? []);
   const errors = { ...serverErrors, ...formState.errors } as typeof formState.errors;
 
+  // The page carries the templates of the language the letters start in; a refusal of the form posted without
+  // JavaScript brings those of the language chosen (the live composer gets them all: lazy-composer.tsx).
+  const knownTemplates = useMemo(() => (serverState.templates ? [...templates, ...serverState.templates] : templates), [templates, serverState.templates]);
   const date = useMemo(() => new Date(today), [today]);
   const letters = useMemo(() => {
     const chosen = (values.recipients ?? []).filter(Boolean);
     if (chosen.length === 0) return [];
     return composeLetters(
       campaign,
-      templates,
+      knownTemplates,
       {
         campaign: campaign.slug,
         language: values.language || undefined,
@@ -246,7 +250,7 @@ function ComposerForm({
       },
       date,
     );
-  }, [campaign, templates, values, date, t, tRoot]);
+  }, [campaign, knownTemplates, values, date, t, tRoot]);
 
   const noteLength = (values.personalNote ?? "").length;
   // The fields marked, one by one (the supporter's name, email and city are three, not one "supporter").

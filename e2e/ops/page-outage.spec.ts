@@ -10,9 +10,9 @@
 import { expect, test } from "@playwright/test";
 import { startCutProxy } from "@/test/db/cut-proxy";
 import { OUTAGE_MS } from "@/lib/server/database-outage";
-import en from "@/lib/i18n/messages/en.json";
-import fr from "@/lib/i18n/messages/fr.json";
-import ru from "@/lib/i18n/messages/ru.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
+import fr from "@/lib/i18n/messages/fr.json" with { type: "json" };
+import ru from "@/lib/i18n/messages/ru.json" with { type: "json" };
 import { opsPort, startApp } from "@/test/app-process";
 import { createScratchDatabase } from "@/test/scratch-postgres";
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { TTemplateRow } from "@/lib/letters/compose-letters";
 import type { TActionInputForm } from "@/lib/schemas/action-input";
 
 /**
@@ -13,4 +14,9 @@ export type TSendState = {
   /** The form's bot-check stamp, handed back when it can still be used (lib/bot-check/stamp-form.ts): the time the
    * supporter spent on the form keeps counting, so a second Send is not "too fast". */
   formStamp?: string;
+  /**
+   * The templates of the letters in the language that was chosen: the page itself carries only those of the
+   * language its letters start in, and without JavaScript the letters are shown again as the server renders them.
+   */
+  templates?: TTemplateRow[];
 };

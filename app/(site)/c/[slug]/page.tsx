@@ -8,6 +8,7 @@ import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
 import { stampForm } from "@/lib/bot-check/stamp-form";
+import { StaticBlock } from "@/components/ui/static-block";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
@@ -15,7 +16,7 @@ import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
-import { toComposeCampaign } from "@/lib/letters/compose-letters";
+import { defaultLetterLanguage, templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
 import { withDatabase } from "@/lib/http/with-database";
 
@@ -54,10 +55,12 @@ async function CampaignPage({ params }: TProps) {
   // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
   // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
   const warnKazakhstan = language === "ru" || language === "kk";
+  const composeCampaign = toComposeCampaign(campaign);
 
   return (
     <article className="campaign">
-      <header className="campaign__header">
+      {/* Everything but the form is static: kept as the server's HTML in the browser, never hydrated (StaticBlock). */}
+      <StaticBlock as="header" className="campaign__header">
         <p className="eyebrow">{t("home.source", { organisation: campaign.source.organisation })}</p>
         <h1 lang={contentLang}>{content.title}</h1>
         {fallback ? (
@@ -76,11 +79,11 @@ async function CampaignPage({ params }: TProps) {
         {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
         {closed && campaign.letterCount === 0 ? null : <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
-      </header>
+      </StaticBlock>
 
       <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={new Date()} />
 
-      <section aria-labelledby="demands" className="section">
+      <StaticBlock as="section" aria-labelledby="demands" className="section">
         <h2 id="demands">{t("campaign.demands")}</h2>
         {closed ? (
           <p className="muted" data-testid="demands-history">
@@ -103,7 +106,7 @@ async function CampaignPage({ params }: TProps) {
             </div>
           );
         })}
-      </section>
+      </StaticBlock>
 
       {!takesLetters ? null : (
         <>
@@ -115,8 +118,9 @@ async function CampaignPage({ params }: TProps) {
               </p>
             ) : null}
             <LazyComposer
-              campaign={toComposeCampaign(campaign)}
-              templates={await loadTemplates(database, campaign.slug)}
+              campaign={composeCampaign}
+              // Only the language the letters start in: the composer fetches the others once it runs.
+              templates={templatesForLanguage(composeCampaign, await loadTemplates(database, campaign.slug), defaultLetterLanguage(composeCampaign, language))}
               pageLanguage={language}
               today={new Date().toISOString()}
               formKey={randomUUID()}
@@ -126,7 +130,7 @@ async function CampaignPage({ params }: TProps) {
             />
           </section>
 
-          <section aria-labelledby="recipients" className="section">
+          <StaticBlock as="section" aria-labelledby="recipients" className="section">
             <h2 id="recipients">{t("campaign.recipients")}</h2>
             <p className="muted" data-testid="sender-note">
               {t("campaign.senderNote", { organisation: env().ORGANISATION_NAME })}
@@ -143,20 +147,20 @@ async function CampaignPage({ params }: TProps) {
                 </ul>
               </div>
             ))}
-          </section>
+          </StaticBlock>
         </>
       )}
 
-      <section aria-labelledby="background" className="section prose" lang={contentLang}>
+      <StaticBlock as="section" aria-labelledby="background" className="section prose" lang={contentLang}>
         <h2 id="background" lang={language}>
           {t("campaign.background")}
         </h2>
         <Markdown skipHtml components={{ h1: "h3", h2: "h3", h3: "h4" }}>
           {content.background}
         </Markdown>
-      </section>
+      </StaticBlock>
 
-      <section aria-labelledby="timeline" className="section">
+      <StaticBlock as="section" aria-labelledby="timeline" className="section">
         <h2 id="timeline">{t("campaign.timeline")}</h2>
         <ol className="timeline">
           {campaign.timeline.map((entry, i) => {
@@ -170,9 +174,9 @@ async function CampaignPage({ params }: TProps) {
             );
           })}
         </ol>
-      </section>
+      </StaticBlock>
 
-      <footer className="section source-credit">
+      <StaticBlock as="footer" className="section source-credit">
         <h2>{t("campaign.source")}</h2>
         <p>
           {t("campaign.sourceCredit", { title: campaign.source.title, organisation: campaign.source.organisation })}{" "}
@@ -185,7 +189,7 @@ async function CampaignPage({ params }: TProps) {
             </a>
           </p>
         ) : null}
-      </footer>
+      </StaticBlock>
     </article>
   );
 }

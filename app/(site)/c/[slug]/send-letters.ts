@@ -7,12 +7,16 @@ import { submitAction } from "@/lib/actions/submit-action";
 import { botCheckCode } from "@/lib/bot-check/bot-check-refused";
 import { checkFormSubmission } from "@/lib/bot-check/check-form-submission";
 import { FORM_STAMP_FIELD, TRAP_FIELD } from "@/lib/bot-check/form-fields";
+import { getCampaign } from "@/lib/campaigns/get-campaign";
+import type { TDb } from "@/lib/db/open";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/delivery/worker";
 import { AppError } from "@/lib/errors/app-error";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getLanguage } from "@/lib/i18n/server";
-import { ZIdempotencyKey } from "@/lib/schemas/action-input";
+import { templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
+import { loadTemplates } from "@/lib/letters/load-templates";
+import { ZIdempotencyKey, type TActionInputForm } from "@/lib/schemas/action-input";
 import type { TSendState } from "@/lib/actions/send-state";
 
 /**
@@ -29,11 +33,18 @@ export async function sendLetters(_previous: TSendState, form: FormData): Promis
   const stamp = form.get(FORM_STAMP_FIELD);
   // The stamp goes back with a refusal while it can still be used: the time spent on the form keeps counting.
   const sameStamp = typeof stamp === "string" ? stamp : undefined;
+  const database = await db();
+  // Refused: the form again, with what was typed, and the letters in the language chosen.
+  const refuse = async (state: Omit<TSendState, "values" | "templates">): Promise<TSendState> => ({
+    values,
+    templates: await templatesFor(database, values),
+    ...state,
+  });
   let target: string;
   try {
     const options = submissionOptions(await headers(), pageLanguage);
     const proof = checkFormSubmission({ stamp, trap: form.get(TRAP_FIELD) }, options.now);
-    const result = await submitAction(await db(), values, {
+    const result = await submitAction(database, values, {
       // The key was written into the page: sending the same page twice (a double click) makes one action.
       idempotencyKey: key.success ? key.data : undefined,
       proof,
@@ -45,17 +56,25 @@ export async function sendLetters(_previous: TSendState, form: FormData): Promis
     const check = error instanceof AppError ? botCheckCode(error) : undefined;
     // Too soon: the same stamp, whose time goes on. The trap: the form comes back with it empty (an autofill may have
     // filled it), the stamp still good. An old or spent stamp: the page's fresh one.
-    if (check === "botCheck.tooFast") return { values, formError: "send.tooFast", formStamp: sameStamp };
-    if (check === "botCheck.trap") return { values, formError: "send.checkAgain", formStamp: sameStamp };
-    if (check) return { values, formError: "send.checkAgain" };
+    if (check === "botCheck.tooFast") return refuse({ formError: "send.tooFast", formStamp: sameStamp });
+    if (check === "botCheck.trap") return refuse({ formError: "send.checkAgain", formStamp: sameStamp });
+    if (check) return refuse({ formError: "send.checkAgain" });
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
       // Refused before anything was written: the stamp was not spent.
-      return { values, errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })), formStamp: sameStamp };
+      return refuse({ errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })), formStamp: sameStamp });
     }
-    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return { values, formError: "send.tooMany" };
+    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return refuse({ formError: "send.tooMany" });
     console.error(error);
-    return { values, formError: "send.failed" };
+    return refuse({ formError: "send.failed" });
   }
   // Outside the try: redirect() works by throwing.
   redirect(target);
+}
+
+/** The templates the letters of `values` are written from (none for a campaign that does not exist). */
+async function templatesFor(database: TDb, values: TActionInputForm) {
+  const campaign = typeof values.campaign === "string" ? await getCampaign(database, values.campaign) : null;
+  if (!campaign) return [];
+  const language = isLanguage(values.language) ? values.language : undefined;
+  return templatesForLanguage(toComposeCampaign(campaign), await loadTemplates(database, campaign.slug), language);
 }
