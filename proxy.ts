@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { DATA_CSP, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type TLanguage } from "@/lib/i18n/languages";
 import { LANGUAGE_COOKIE, languageFromAcceptLanguage } from "@/lib/i18n/server";
@@ -42,6 +43,9 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (chosen) requestHeaders.set("x-ul-lang", chosen);
+  // The client's address as the rate limits see it (lib/http/client-address.ts), for the admin's sign-in limits
+  // (better-auth reads this header only); a value a client sent is replaced.
+  requestHeaders.set("x-ul-client", clientAddress(request.headers, env().TRUSTED_PROXIES));
   // The language switch links to this same address; a server component cannot read it otherwise.
   requestHeaders.set("x-ul-url", `${request.nextUrl.pathname}${request.nextUrl.search}`);
 

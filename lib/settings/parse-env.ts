@@ -75,6 +75,8 @@ export const ZEnv = z.object({
    * it in the database, so every instance on that database shares it.
    */
   AUTH_SECRET: optional(z.string().min(32, { message: "expected at least 32 characters" })),
+  /** Sign-in links asked for or opened per minute from one address (the admin's magic links). */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
   /** While no campaigner exists, make this address the owner at start and mail it a sign-in link. */
   ADMIN_EMAIL: optional(z.email({ message: "expected an email address" })),
   IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
