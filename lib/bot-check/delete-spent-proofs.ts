@@ -1,3 +1,4 @@
+import "server-only";
 import { lt } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { spentBotProofs } from "@/lib/db/schema";

@@ -1,3 +1,4 @@
+import "server-only";
 import { CATALOGS } from "@/lib/i18n/messages";
 import type { TLanguage } from "@/lib/i18n/languages";
 
