@@ -28,11 +28,10 @@ export async function importUpload(db: TDb, files: TUploadedFile[], author: stri
       content = await loadContent(root);
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
-      // loadContent names files relative to the working directory; the campaigner knows them by their upload path.
-      const name = (file: string) => {
-        const absolute = path.resolve(process.cwd(), file);
-        return absolute.startsWith(root) ? path.relative(root, absolute) : file;
-      };
+      // loadContent names files relative to the working directory; the campaigner knows them by their upload path,
+      // which follows the temporary folder's unique name.
+      const marker = path.basename(root) + path.sep;
+      const name = (file: string) => (file.includes(marker) ? file.slice(file.indexOf(marker) + marker.length) : file);
       throw new AppError(
         "INVALID_INPUT",
         `Nothing was imported: the files have ${error.problems.length} problem${error.problems.length === 1 ? "" : "s"}.`,
