@@ -9,8 +9,21 @@ async function expectNoSeriousAxe(page: Page) {
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
-test("[ADMIN] the campaigns list shows every campaign, the closed one marked, with counts and links", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "editor");
+/**
+ * One editor for the whole file, signed in once: better-auth lets one address verify 5 magic links a minute, and
+ * every browser test signs in from 127.0.0.1, so a sign-in per test would run into that limit.
+ */
+test.describe.configure({ mode: "serial" });
+let editor: { page: Page; email: string };
+test.beforeAll(async ({ browser }) => {
+  editor = await campaignerPage(browser, "editor");
+});
+test.afterAll(async () => {
+  await editor.page.context().close();
+});
+
+test("[ADMIN] the campaigns list shows every campaign, the closed one marked, with counts and links", async () => {
+  const { page } = editor;
   await page.goto("/admin/campaigns");
   const list = page.getByTestId("campaign-list");
   await expect(list.locator(`tr[data-slug="${DNC_SLUG}"]`)).toContainText("live");
@@ -20,15 +33,14 @@ test("[ADMIN] the campaigns list shows every campaign, the closed one marked, wi
   await expect(closed.getByRole("link", { name: `History of ${FLD_SLUG}` })).toHaveAttribute("href", `/admin/history?entity=campaign&key=${FLD_SLUG}`);
   await expect(list.locator(`tr[data-slug="${DNC_SLUG}"]`).getByRole("link", { name: `Templates of ${DNC_SLUG}` })).toHaveAttribute("href", `/admin/campaigns/${DNC_SLUG}/templates`);
   await expectNoSeriousAxe(page);
-  await page.context().close();
 });
 
 /**
  * On a fictional paused campaign imported for this test: paused keeps the public page (so the edit can be seen
  * there) but stays off the home page and the public list, which other specs count.
  */
-test("[ADMIN] a campaigner edits the case status and the public page shows it on the next request; a bad field is named and nothing typed is lost", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "editor");
+test("[ADMIN] a campaigner edits the case status and the public page shows it on the next request; a bad field is named and nothing typed is lost", async () => {
+  const { page } = editor;
   const fictional = await importFictionalCampaign(page, "paused");
   await page.goto(`/c/${fictional.slug}`);
   await expect(page.getByText(fictional.caseStatus)).toBeVisible();
@@ -38,7 +50,7 @@ test("[ADMIN] a campaigner edits the case status and the public page shows it on
   const edited = `Fictional update typed at ${Date.now()}: still nothing real.`;
   await page.getByLabel("Case status (English)").fill(edited);
   // The status offers only the lifecycle's moves from paused: live and closed, never draft.
-  await expect(page.getByLabel("Status").locator("option")).toHaveText(["paused (now)", "live", "closed"]);
+  await expect(page.getByLabel("Status", { exact: true }).locator("option")).toHaveText(["paused (now)", "live", "closed"]);
 
   // An impossible date is refused in the browser, next to its field, by the files' own schema.
   const asOf = page.getByLabel("Case status as of");
@@ -56,26 +68,24 @@ test("[ADMIN] a campaigner edits the case status and the public page shows it on
   await page.goto(`/c/${fictional.slug}`);
   await expect(page.getByText(edited)).toBeVisible();
   await expect(page.getByText(fictional.caseStatus)).toHaveCount(0);
-  await page.context().close();
 });
 
-test("[ADMIN] going live without a template in the default language is refused next to the audience, and the edit stays", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "editor");
+test("[ADMIN] going live without a template in the default language is refused next to the audience, and the edit stays", async () => {
+  const { page } = editor;
   const fictional = await importFictionalCampaign(page, "draft");
   await page.goto(`/admin/campaigns/${fictional.slug}`);
   const audience = page.getByTestId("audience-0");
   await audience.getByLabel("Default language").selectOption("fr");
-  await page.getByLabel("Status").selectOption("live");
+  await page.getByLabel("Status", { exact: true }).selectOption("live");
   await page.getByRole("button", { name: "Save and publish" }).click();
   await expect(audience.locator(".field__error").first()).toContainText("publish a letter template in fr");
   await expect(page.getByTestId("problem-summary")).toContainText("campaign.audiences.0");
   await expect(audience.getByLabel("Default language")).toHaveValue("fr");
-  await expect(page.getByLabel("Status")).toHaveValue("live");
-  await page.context().close();
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("live");
 });
 
-test("[ADMIN] sending on hold is its own switch, and the export downloads the content as a zip", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "editor");
+test("[ADMIN] sending on hold is its own switch, and the export downloads the content as a zip", async () => {
+  const { page } = editor;
   const fictional = await importFictionalCampaign(page, "paused");
   await page.goto(`/admin/campaigns/${fictional.slug}`);
   const held = page.getByRole("switch", { name: "Sending on hold" });
@@ -89,5 +99,4 @@ test("[ADMIN] sending on hold is its own switch, and the export downloads the co
   await expectNoSeriousAxe(page);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the content (.zip)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^urgent-letters-content-\d{4}-\d{2}-\d{2}\.zip$/);
-  await page.context().close();
 });

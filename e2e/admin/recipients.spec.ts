@@ -10,6 +10,19 @@ async function expectNoSeriousAxe(page: Page) {
 }
 
 /**
+ * One editor for the whole file, signed in once: better-auth lets one address verify 5 magic links a minute, and
+ * every browser test signs in from 127.0.0.1, so a sign-in per test would run into that limit.
+ */
+test.describe.configure({ mode: "serial" });
+let editor: { page: Page; email: string };
+test.beforeAll(async ({ browser }) => {
+  editor = await campaignerPage(browser, "editor");
+});
+test.afterAll(async () => {
+  await editor.page.context().close();
+});
+
+/**
  * The new recipient joins the DNC case's "canada-government" audience, whose page every other spec shares (the e2e
  * server has one database for all tests, run in parallel). So it is added in the one way no other spec can notice:
  * at the end of the audience, not preselected (the composer leaves it unticked), with no servesCountries (the
@@ -17,8 +30,8 @@ async function expectNoSeriousAxe(page: Page) {
  * checks every Canadian recipient is in CA and writable by email only when listed in VERIFIED_EMAILS). No spec
  * counts the audience's recipients; they address the seeded ones by id or name.
  */
-test("[ADMIN] a campaigner adds a recipient with a source and it appears on the case page", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "editor");
+test("[ADMIN] a campaigner adds a recipient with a source and it appears on the case page", async () => {
+  const { page } = editor;
   const stamp = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const id = `e2e-fictional-mp-${stamp}`;
   const name = `Alex Example ${stamp}`;
@@ -32,7 +45,7 @@ test("[ADMIN] a campaigner adds a recipient with a source and it appears on the 
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel("Organisation (English)").fill("Parliament of Exampleland (fictional)");
   await page.getByLabel("Salutation (English)").fill("Dear Alex Example");
-  await page.getByLabel("Address").fill("1 Example Street\nExampletown");
+  await page.getByRole("textbox", { name: "Address" }).fill("1 Example Street\nExampletown");
 
   // Without a source the directory refuses it, next to the Sources field, and keeps everything typed.
   await page.getByRole("button", { name: "Add to the directory" }).click();
@@ -40,7 +53,7 @@ test("[ADMIN] a campaigner adds a recipient with a source and it appears on the 
   await expect(sources).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator(".field--invalid", { has: sources }).locator(".field__error")).toHaveText("record at least one source");
   await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
-  await expect(page.getByLabel("Address")).toHaveValue("1 Example Street\nExampletown");
+  await expect(page.getByRole("textbox", { name: "Address" })).toHaveValue("1 Example Street\nExampletown");
 
   await sources.fill("Fictional entry made by a browser test (example.org)");
   await page.getByRole("button", { name: "Add to the directory" }).click();
@@ -69,17 +82,16 @@ test("[ADMIN] a campaigner adds a recipient with a source and it appears on the 
   const card = page.locator(`[data-recipient="${id}"]`);
   await expect(card.locator(".recipient__name")).toHaveText(name);
   await expect(page.getByRole("checkbox", { name: new RegExp(name) })).not.toBeChecked();
-  await page.context().close();
 });
 
-test("[ADMIN] a test letter goes to the campaigner and not to the official", async ({ browser }) => {
-  const { page, email } = await campaignerPage(browser, "editor");
+test("[ADMIN] a test letter goes to the campaigner and not to the official", async () => {
+  const { page, email } = editor;
   // A fictional official of a fictional draft campaign: their address is used by no other test, so "no mail to it"
   // cannot be spoiled by letters other specs send in parallel.
   const fictional = await importFictionalCampaign(page, "draft");
 
   await page.goto(`/admin/recipients/${fictional.recipientId}`);
-  await expect(page.getByLabel("Email", { exact: true })).toHaveValue(fictional.recipientEmail);
+  await expect(page.getByRole("textbox", { name: "Email" })).toHaveValue(fictional.recipientEmail);
   await page.getByRole("button", { name: "Send me a test letter" }).click();
   await expect(page.getByTestId("test-letter-status")).toContainText(`Sent to ${email}`);
   await expectNoSeriousAxe(page);
@@ -95,15 +107,4 @@ test("[ADMIN] a test letter goes to the campaigner and not to the official", asy
   await expect(page.locator('[data-header="to"]')).not.toContainText(fictional.recipientEmail);
   await expect(page.getByTestId("mail-text")).toContainText("Dear Minister");
   await expect(page.getByTestId("mail-text")).toContainText("Sampleville");
-  await page.context().close();
-});
-
-test("[ADMIN] a viewer reads a recipient but cannot save it or send a test letter", async ({ browser }) => {
-  const { page } = await campaignerPage(browser, "viewer");
-  await page.goto("/admin/recipients/kz-president");
-  await expect(page.getByRole("button", { name: "Save and publish" })).toBeDisabled();
-  await expect(page.getByRole("button", { name: "Send me a test letter" })).toBeDisabled();
-  const refused = await page.request.post("/api/admin/recipients/kz-president/test-letter", { data: {} });
-  expect(refused.status()).toBe(403);
-  await page.context().close();
 });

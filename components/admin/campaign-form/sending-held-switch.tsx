@@ -11,13 +11,18 @@ export function SendingHeldSwitch({ slug, held: initial, canWrite }: { slug: str
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string>();
   async function toggle(next: boolean) {
+    // Shown at once, put back if the server refuses: the switch answers the click like any checkbox.
+    setHeld(next);
     setBusy(true);
     const result = await adminFetch<{ sendingHeld: boolean }>(`/api/admin/campaigns/${slug}/sending-held`, { method: "PUT", body: { held: next } });
     setBusy(false);
     if (result.ok) {
       setHeld(result.data.sendingHeld);
       setMessage(result.data.sendingHeld ? "Sending is on hold: no letter of this campaign leaves the queue." : "Sending goes on: queued letters leave at the campaign's pace.");
-    } else setMessage(result.problem.title);
+    } else {
+      setHeld(!next);
+      setMessage(result.problem.title);
+    }
   }
   return (
     <div className={`held-switch${held ? " held-switch--on" : ""}`}>

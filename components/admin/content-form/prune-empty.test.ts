@@ -12,6 +12,9 @@ describe("pruneEmpty", () => {
       content: { en: { title: "", summary: "S" }, fr: { title: "Titre", summary: "" } },
     });
   });
+  it("keeps a required object whose fields are all empty, so the schema names each field", () => {
+    expect(pruneEmpty({ source: { organisation: "", title: "" } })).toEqual({ source: {} });
+  });
   it("keeps English in a localized map and drops its empty other languages", () => {
     expect(pruneEmpty({ text: { en: "", fr: "", ru: undefined } })).toEqual({ text: { en: "" } });
   });

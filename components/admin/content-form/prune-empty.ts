@@ -1,7 +1,7 @@
 /**
  * Form values as the content files write them: an empty optional field is absent, not "". Inputs can only hold
  * strings, so before the shared schema sees the values, empty strings, empty list lines, unset numbers and
- * languages left wholly empty are dropped. What a language started is kept empty (English always), so the schema
+ * languages left wholly empty are dropped (a required object such as the source stays, so its fields are named). What a language started is kept empty (English always), so the schema
  * says "must not be empty" at that field rather than "expected text".
  */
 const LANGUAGE_KEYS = new Set(["en", "fr", "ru", "kk"]);
@@ -22,7 +22,7 @@ export function pruneEmpty(value: unknown, key?: string, keepEmpty = false): unk
     if (key !== undefined && LANGUAGE_KEYS.has(key) && !started) return undefined;
     const entries = Object.entries(value as Record<string, unknown>)
       .map(([k, v]) => [k, pruneEmpty(v, k, started)] as const)
-      .filter(([k, v]) => v !== undefined && !(k !== "en" && v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0));
+      .filter(([, v]) => v !== undefined);
     return Object.fromEntries(entries);
   }
   return value;
