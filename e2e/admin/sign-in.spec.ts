@@ -34,7 +34,7 @@ test("[ADMIN] a campaigner signs in with the link from the captured mail", async
   // Sessions are listed and can be ended; signing out ends this one.
   await page.goto("/admin/account");
   await expect(page.getByTestId("sessions").locator("tr[data-session=current]")).toHaveCount(1);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/sign-in/);
   await page.goto("/admin/campaigners");
   await expect(page).toHaveURL(/\/admin\/sign-in/);

@@ -114,8 +114,8 @@ test("[JOURNEY] with JavaScript off, letters chosen in French on an English page
     await page.getByLabel(M.letter.country).selectOption("CA");
     await page.getByLabel(M.letter.language).selectOption("fr");
     await page.getByLabel(M.send.post).check();
-    // No name: refused.
-    await page.getByRole("button", { name: M.send.submit }).click();
+    // No name: refused (sent no sooner than a person could, so the form's time trap is not what refuses it).
+    await sendAsAPerson(page, M.send.submit);
     await expect(page.locator(".field", { has: page.getByLabel(M.letter.name) }).locator(".field__error")).toHaveText(M.validation.required);
     await expect(page.getByLabel(M.letter.language)).toHaveValue("fr");
     // The Canadian letters in French; the Kazakh authorities have no French letter, so theirs stays in English.
