@@ -2,54 +2,59 @@
 import { useEffect, useRef, useState } from "react";
 import type { TProblem } from "@/components/admin/admin-fetch";
 
-/** How long typing must pause before the PDF is laid out again: a preview per keystroke would queue up behind itself. */
-export const PDF_DEBOUNCE_MS = 250;
-
 export type TPdfPreview = { url?: string; state: "idle" | "updating" | "ready" | "failed"; problem?: TProblem; renders: number };
 
+type TShown = { key?: string; url?: string; problem?: TProblem; renders: number };
+
 /**
- * The server-rendered PDF of the current draft, refreshed after each pause in editing. A newer edit aborts the request
- * in flight; the last good PDF stays on screen until the next one arrives, and its object URL is released then.
+ * The server-rendered PDF of the current draft. At most one request is in flight per editor: an edit while none is
+ * goes out at once (no debounce delay to wait through), edits made while one is out are folded into a single
+ * request for the newest state when it returns. So a pause in typing shows its PDF one round trip later, and fast
+ * typing never queues a PDF per keystroke. The last good PDF stays on screen until the next one arrives.
  */
 export function usePdfPreview(endpoint: string, body: unknown, enabled: boolean): TPdfPreview {
-  const [preview, setPreview] = useState<TPdfPreview>({ state: "idle", renders: 0 });
   const key = JSON.stringify(body);
-  const last = useRef<string | undefined>(undefined);
+  const [shown, setShown] = useState<TShown>({ renders: 0 });
+  const latest = useRef({ key, endpoint, enabled });
+  const inFlight = useRef(false);
+  const alive = useRef(true);
 
   useEffect(() => {
-    if (!enabled) return;
-    const abort = new AbortController();
-    const timer = window.setTimeout(async () => {
-      setPreview((p) => ({ ...p, state: "updating" }));
+    latest.current = { key, endpoint, enabled };
+    if (!enabled || inFlight.current) return;
+    const run = async () => {
+      inFlight.current = true;
+      const sent = latest.current;
+      let next: Omit<TShown, "renders"> & { ok: boolean };
       try {
-        const response = await fetch(endpoint, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/pdf" },
-          body: key,
-          signal: abort.signal,
-        });
-        if (!response.ok) {
+        const response = await fetch(sent.endpoint, { method: "POST", headers: { "content-type": "application/json", accept: "application/pdf" }, body: sent.key });
+        if (response.ok) next = { ok: true, key: sent.key, url: URL.createObjectURL(await response.blob()) };
+        else {
           const problem = ((await response.json().catch(() => undefined)) as TProblem | undefined) ?? { status: response.status, title: `The server answered ${response.status}.` };
-          setPreview((p) => ({ ...p, state: "failed", problem: { ...problem, status: response.status } }));
-          return;
+          next = { ok: false, key: sent.key, problem: { ...problem, status: response.status } };
         }
-        const url = URL.createObjectURL(await response.blob());
-        if (last.current) URL.revokeObjectURL(last.current);
-        last.current = url;
-        setPreview((p) => ({ url, state: "ready", renders: p.renders + 1 }));
       } catch (error) {
-        if (abort.signal.aborted) return;
-        setPreview((p) => ({ ...p, state: "failed", problem: { status: 0, title: `The preview could not be fetched (${error instanceof Error ? error.message : "network"}).` } }));
+        next = { ok: false, key: sent.key, problem: { status: 0, title: `The preview could not be fetched (${error instanceof Error ? error.message : "network"}).` } };
       }
-    }, PDF_DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      abort.abort();
+      inFlight.current = false;
+      if (!alive.current) return;
+      setShown((s) => {
+        if (!next.ok) return { ...s, key: next.key, problem: next.problem };
+        if (s.url) URL.revokeObjectURL(s.url);
+        return { key: next.key, url: next.url, renders: s.renders + 1 };
+      });
+      if (latest.current.enabled && latest.current.key !== sent.key) void run();
     };
-  }, [endpoint, key, enabled]);
+    void run();
+  }, [key, endpoint, enabled]);
 
-  useEffect(() => () => {
-    if (last.current) URL.revokeObjectURL(last.current);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
   }, []);
-  return preview;
+
+  const state: TPdfPreview["state"] = !enabled ? (shown.url ? "ready" : "idle") : shown.key !== key ? "updating" : shown.problem ? "failed" : "ready";
+  return { url: shown.url, state, problem: shown.key === key ? shown.problem : undefined, renders: shown.renders };
 }
