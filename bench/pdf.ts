@@ -7,10 +7,9 @@
  * letters per second in one process and with two worker threads, and the same 2-page letter printed by a warm
  * Chromium (`page.pdf()`) from equivalent HTML with the same TTFs.
  *
- * tsx runs this file as CommonJS (the package has no "type": "module"), and its require hook cannot load
- * @react-pdf/renderer's ESM-only dependencies (`@react-pdf/hyphenate/en-us` is exported for "import" only). So the
- * PDF code is bundled first with esbuild, exactly as Next.js does for the server: our sources inlined, packages left
- * external (imported natively by Node from node_modules). Workers import the same bundle.
+ * The PDF code is bundled first with esbuild, as Next.js does for the server: our sources inlined, packages left
+ * external (imported natively by Node from node_modules). Workers import the same bundle, so each thread loads one
+ * file instead of compiling TypeScript.
  */
 // React and react-pdf's reconciler pick their production builds from this, as under `next start`.
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";

@@ -3,7 +3,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importContent } from "@/lib/content/import-content";
 import type { TDatabase } from "@/lib/db/open";
-import { actions, letters } from "@/lib/db/schema";
+import { actions, letters, letterTemplates } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { loadContent } from "@/lib/templates/load-content";
 import { testDatabases } from "@/test/databases";
@@ -73,6 +73,13 @@ describe.each(testDatabases())("submitting and confirming on $name", ({ open }) 
     expect(anand.body).toContain("Marie Tremblay");
     expect(anand.page.paper).toBe("LETTER");
     expect(anand.page.recipientAddress[0]).toBe("The Honourable Anita Anand, P.C., M.P.");
+    // Each letter records the published template version it was written from.
+    const templates = await database.db.select().from(letterTemplates).where(eq(letterTemplates.campaignSlug, "dnc-sekerbayeva-charges"));
+    for (const letter of written) {
+      const template = templates.find((t) => t.audienceId === letter.audienceId && t.language === letter.language)!;
+      expect(template.versionId).not.toBeNull();
+      expect(letter.templateVersionId).toBe(template.versionId);
+    }
   });
 
   it("answers the same Idempotency-Key with the same answer and creates nothing new", async () => {

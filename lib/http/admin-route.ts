@@ -4,18 +4,19 @@ import { getCampaigner, type TCampaigner } from "@/lib/auth/get-campaigner";
 import { hasRole } from "@/lib/auth/roles";
 import type { TCampaignerRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
-import { route } from "./route";
+import { withProblems } from "./problem";
+import { parseParams, type TRouteContext } from "./route";
 
 /**
- * Every admin route handler is built here, so none can skip a step: route params parsed by schema (route.ts), then
- * the session (401 without one), then the role (403 when it is not enough; every method but GET needs `write`,
- * default editor), then the handler with the campaigner, and any error as problem+json. The check runs in the
- * handler itself, never only in a layout or in proxy.ts, which a crafted request can get around.
+ * Every admin route handler is built here, so none can skip a step: the session first (401 without one), then the
+ * role (403 when it is not enough; GET needs viewer, every other method editor unless the spec says more), then the
+ * route params parsed by schema (404 when malformed: only a campaigner learns what exists), then the handler with
+ * the campaigner, and any error as problem+json. The check runs in the handler itself, never only in a layout or in
+ * proxy.ts, which a crafted request can get around.
  *
- * Handlers built here register themselves (ADMIN_ROUTES), and e2e/admin/access.spec.ts proves, for every route file
- * under app/api/admin, that each method refuses without a session and refuses a viewer's writes.
+ * e2e/admin/access.spec.ts reads every route file under app/api/admin, checks that each method is built here, and
+ * proves that each refuses without a session and refuses a viewer's writes.
  */
-type TRouteContext = { params: Promise<unknown> };
 
 export type TAdminRouteSpec<P extends z.ZodType> = {
   params?: P;
@@ -27,13 +28,14 @@ export function adminRoute<P extends z.ZodType = z.ZodObject<Record<string, neve
   spec: TAdminRouteSpec<P>,
   handler: (request: Request, params: z.output<P>, campaigner: TCampaigner) => Promise<Response>,
 ): (request: Request, context: TRouteContext) => Promise<Response> {
-  return route({ params: spec.params }, async (request, params) => {
-    const campaigner = await getCampaigner(request.headers);
-    if (!campaigner) throw new AppError("UNAUTHORIZED", "Sign in to the admin first (/admin/sign-in).");
-    const needed = spec.role ?? (request.method === "GET" || request.method === "HEAD" ? "viewer" : "editor");
-    if (!hasRole(campaigner.role, needed)) {
-      throw new AppError("FORBIDDEN", `This needs the ${needed} role; you are signed in as ${campaigner.role}.`);
-    }
-    return handler(request, params as z.output<P>, campaigner);
-  });
+  return (request, context) =>
+    withProblems(async () => {
+      const campaigner = await getCampaigner(request.headers);
+      if (!campaigner) throw new AppError("UNAUTHORIZED", "Sign in to the admin first (/admin/sign-in).");
+      const needed = spec.role ?? (request.method === "GET" || request.method === "HEAD" ? "viewer" : "editor");
+      if (!hasRole(campaigner.role, needed)) {
+        throw new AppError("FORBIDDEN", `This needs the ${needed} role; you are signed in as ${campaigner.role}.`);
+      }
+      return handler(request, await parseParams(spec.params, context), campaigner);
+    });
 }

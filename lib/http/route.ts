@@ -8,25 +8,26 @@ import { withProblems } from "./problem";
  * id is "no such thing", 404, never a query with a bad value), then the handler runs, and any error becomes
  * problem+json. The admin (a later issue) adds its access check as one more step of this builder.
  */
-type TRouteContext = { params: Promise<unknown> };
+export type TRouteContext = { params: Promise<unknown> };
 
 export function route<P extends z.ZodType = z.ZodObject<Record<string, never>>>(
   spec: { params?: P },
   handler: (request: Request, params: z.output<P>) => Promise<Response>,
 ): (request: Request, context: TRouteContext) => Promise<Response> {
-  const schema = (spec.params ?? z.object({})) as z.ZodType<z.output<P>>;
-  return (request, context) =>
-    withProblems(async () => {
-      const parsed = schema.safeParse((await context?.params) ?? {});
-      if (!parsed.success) {
-        throw new AppError(
-          "NOT_FOUND",
-          "There is nothing at this address.",
-          parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(url)", code: "notFound", message: "no such item" })),
-        );
-      }
-      return handler(request, parsed.data);
-    });
+  return (request, context) => withProblems(async () => handler(request, await parseParams(spec.params, context)));
+}
+
+/** The route's params by their schema; a malformed one is "no such thing" (404). */
+export async function parseParams<P extends z.ZodType>(schema: P | undefined, context: TRouteContext | undefined): Promise<z.output<P>> {
+  const parsed = ((schema ?? z.object({})) as z.ZodType<z.output<P>>).safeParse((await context?.params) ?? {});
+  if (!parsed.success) {
+    throw new AppError(
+      "NOT_FOUND",
+      "There is nothing at this address.",
+      parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join(".") || "(url)", code: "notFound", message: "no such item" })),
+    );
+  }
+  return parsed.data;
 }
 
 type TMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
