@@ -200,3 +200,25 @@ test("[ADMIN] the next letter uses the new version while a letter written before
     await page.context().close();
   }
 });
+
+test("[ADMIN] a viewer reads a letter template and its text preview, with saving turned off", async ({ browser }) => {
+  const { page } = await campaignerPage(browser, "viewer");
+  const previews: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/preview")) previews.push(r.url());
+  });
+  try {
+    await page.goto(EDITOR_URL(DNC_SLUG, "canada-government", "en"));
+    await expect(page.getByText("You are signed in as a viewer")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Save as draft" })).toBeDisabled();
+    await expect(page.getByTestId("template-body")).toHaveAttribute("contenteditable", "false");
+    // The text preview is made in the browser, so a viewer sees the letter for the sample supporter too.
+    await page.getByLabel("Name", { exact: true }).fill("Vera Viewer");
+    await expect(page.getByTestId("preview-text")).toContainText("Vera Viewer");
+    expect(previews).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  } finally {
+    await page.context().close();
+  }
+});

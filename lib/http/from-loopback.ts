@@ -9,5 +9,8 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 export function fromLoopback(headers: Headers): boolean {
   const peer = headers.get("x-ul-peer") ?? "";
-  return LOOPBACK.test(peer) && !headers.get("x-forwarded-for") && !headers.get("forwarded");
+  // `next start` itself fills in X-Forwarded-For with the socket's address when a request has none
+  // (next/dist/server/base-server.js), so the peer's own address there is no sign of a proxy; anything else is.
+  const forwarded = headers.get("x-forwarded-for");
+  return LOOPBACK.test(peer) && (!forwarded || forwarded.trim() === peer) && !headers.get("forwarded");
 }
