@@ -173,7 +173,8 @@ export function TemplateEditor({ data, canEdit, base }: { data: TTemplateEditorD
       </header>
 
       <div className="template-editor__columns">
-        <section className="template-editor__edit" aria-label="Template">
+        <section className="template-editor__edit" aria-labelledby="template-heading">
+          <h2 id="template-heading">Letter</h2>
           <SubjectList
             subjects={subjects}
             onChange={setSubjects}
@@ -239,8 +240,8 @@ export function TemplateEditor({ data, canEdit, base }: { data: TTemplateEditorD
           </div>
         </section>
 
-        <section className="template-editor__side" aria-label="Preview">
-          <h2>Preview</h2>
+        <section className="template-editor__side" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">Preview</h2>
           <SampleSupporter
             sample={sample}
             onChange={setSample}
