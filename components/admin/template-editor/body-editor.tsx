@@ -37,8 +37,17 @@ const problemLines = StateField.define<DecorationSet>({
  */
 export const BodyEditor = forwardRef<
   TBodyEditorHandle,
-  { value: string; onChange(value: string): void; readOnly: boolean; labelledBy: string; describedBy?: string; problemLines: number[] }
->(function BodyEditor({ value, onChange, readOnly, labelledBy, describedBy, problemLines: lines }, ref) {
+  {
+    value: string;
+    onChange(value: string): void;
+    readOnly: boolean;
+    labelledBy: string;
+    describedBy?: string;
+    problemLines: number[];
+    /** The page's CSP nonce: CodeMirror puts its styles in a <style> element, which the policy only runs with it. */
+    nonce?: string;
+  }
+>(function BodyEditor({ value, onChange, readOnly, labelledBy, describedBy, problemLines: lines, nonce }, ref) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView>(null);
   const changed = useRef(onChange);
@@ -52,6 +61,7 @@ export const BodyEditor = forwardRef<
         extensions: [
           // Undo, the selection and the default keys; no Tab binding among them.
           minimalSetup,
+          EditorView.cspNonce.of(nonce ?? ""),
           lineNumbers(),
           highlightActiveLine(),
           EditorView.lineWrapping,

@@ -26,7 +26,7 @@ const short = (message: string) => message.replace(/; allowed: .*$/, "");
  * check on every change, and beside them the letter for a sample supporter as text and as the server's PDF. What is
  * typed stays in the editor whatever the server answers; its errors are shown next to their fields.
  */
-export function TemplateEditor({ data, canEdit, base }: { data: TTemplateEditorData; canEdit: boolean; base: string }) {
+export function TemplateEditor({ data, canEdit, base, nonce }: { data: TTemplateEditorData; canEdit: boolean; base: string; nonce?: string }) {
   const start: TDoc = (data.draft ?? data.published)?.doc ?? data.startFrom!.doc;
   const [subjects, setSubjects] = useState<string[]>(start.subjects);
   const [body, setBody] = useState(start.body);
@@ -196,6 +196,7 @@ export function TemplateEditor({ data, canEdit, base }: { data: TTemplateEditorD
               labelledBy="body-label"
               describedBy="body-problems body-hint"
               problemLines={bodyProblems.map((p) => p.line)}
+              nonce={nonce}
             />
             <div id="body-problems" aria-live="polite" data-testid="body-problems">
               {bodyProblems.length ? (

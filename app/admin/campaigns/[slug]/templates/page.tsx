@@ -59,7 +59,7 @@ export default async function TemplatesIndexPage({ params }: { params: Promise<{
                     </th>
                     <td>{t.published ? `version ${t.published.version}, ${date(t.published.at)}` : <span className="admin-empty">none</span>}</td>
                     <td>{t.draft ? <span className="admin-badge admin-badge--warn">draft newer: version {t.draft.version}</span> : <span className="admin-empty">none</span>}</td>
-                    <td>{t.published?.review ? <span className="admin-badge admin-badge--warn">review needed</span> : t.published ? "reviewed" : ""}</td>
+                    <td>{t.published?.review ? <span className="admin-badge admin-badge--warn">review needed</span> : ""}</td>
                     <td>
                       {exists ? (
                         <a href={href} aria-label={`${canEdit ? "Edit" : "Open"} the ${LANGUAGE_NAMES[t.language]} letter to ${audience.title.en}`}>

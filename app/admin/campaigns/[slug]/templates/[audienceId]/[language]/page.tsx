@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { TemplateEditor } from "@/components/admin/template-editor/template-editor";
 import { requireCampaigner } from "@/lib/auth/require-campaigner";
@@ -18,5 +19,7 @@ export default async function TemplateEditorPage({ params }: { params: Promise<{
   const { slug, audienceId, language } = parsed.data;
   const data = await loadTemplateEditor(await db(), slug, audienceId, language);
   if (!data) notFound();
-  return <TemplateEditor data={data} canEdit={hasRole(campaigner.role, "editor")} base={`/admin/campaigns/${slug}/templates`} />;
+  // proxy.ts makes a nonce per request; CodeMirror's styles need it (components/admin/template-editor/body-editor.tsx).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  return <TemplateEditor data={data} canEdit={hasRole(campaigner.role, "editor")} base={`/admin/campaigns/${slug}/templates`} nonce={nonce} />;
 }
