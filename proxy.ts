@@ -1,7 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
+import { clientAddress } from "@/lib/http/client-address";
 import { DATA_CSP, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
-import { LANGUAGES } from "@/lib/i18n/languages";
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type TLanguage } from "@/lib/i18n/languages";
+import { LANGUAGE_COOKIE, languageFromAcceptLanguage } from "@/lib/i18n/server";
+import { unavailablePage } from "@/lib/http/unavailable-page";
+import { inDatabaseOutage } from "@/lib/server/database-outage";
 
 const DEV = process.env.NODE_ENV === "development";
 const https = () => (env().PUBLIC_URL ?? "").startsWith("https://");
@@ -13,7 +17,9 @@ const https = () => (env().PUBLIC_URL ?? "").startsWith("https://");
  * - every answer gets the security headers, and pages a Content-Security-Policy with a nonce made for this request
  *   (Next.js reads it from the request's CSP header and puts it on its own scripts);
  * - a page opened with ?lang=xx is shown in that language, remembered in a cookie for the next pages; the header
- *   lets the root layout (which cannot read the query string) agree with the page.
+ *   lets the root layout (which cannot read the query string) agree with the page;
+ * - while the database is away (a page just met a connection error: lib/http/with-database.ts), a page is answered
+ *   503 with Retry-After and a page saying so in the visitor's language, rather than rendered to fail again.
  */
 export function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
@@ -30,7 +36,16 @@ export function proxy(request: NextRequest) {
   }
   const lang = request.nextUrl.searchParams.get("lang");
   const chosen = lang && (LANGUAGES as readonly string[]).includes(lang) ? lang : undefined;
+  // Only reads: a form's POST (a server action) still runs and answers for itself, with what was typed.
+  if (!isData && (request.method === "GET" || request.method === "HEAD") && inDatabaseOutage()) {
+    const response = unavailablePage(visitorLanguage(request, chosen), `${request.nextUrl.pathname}${request.nextUrl.search}`);
+    secure(response.headers, DATA_CSP);
+    return response;
+  }
   if (chosen) requestHeaders.set("x-ul-lang", chosen);
+  // The client's address as the rate limits see it (lib/http/client-address.ts), for the admin's sign-in limits
+  // (better-auth reads this header only); a value a client sent is replaced.
+  requestHeaders.set("x-ul-client", clientAddress(request.headers, env().TRUSTED_PROXIES));
   // The language switch links to this same address; a server component cannot read it otherwise.
   requestHeaders.set("x-ul-url", `${request.nextUrl.pathname}${request.nextUrl.search}`);
 
@@ -38,6 +53,14 @@ export function proxy(request: NextRequest) {
   secure(response.headers, csp);
   if (chosen) response.cookies.set("ul-lang", chosen, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   return response;
+}
+
+/** The language a page would be shown in (lib/i18n/server.ts getLanguage, read from the request itself). */
+function visitorLanguage(request: NextRequest, chosen: string | undefined): TLanguage {
+  if (isLanguage(chosen)) return chosen;
+  const fromCookie = request.cookies.get(LANGUAGE_COOKIE)?.value;
+  if (isLanguage(fromCookie)) return fromCookie;
+  return languageFromAcceptLanguage(request.headers.get("accept-language")) ?? DEFAULT_LANGUAGE;
 }
 
 function secure(headers: Headers, csp: string) {

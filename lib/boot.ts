@@ -10,7 +10,9 @@ import { startWorker } from "@/lib/delivery/worker";
 import { getMailTransport } from "@/lib/mail/mailer";
 import { getDatabase } from "@/lib/db/client";
 import { env, publicUrl } from "@/lib/env";
+import { botCheckSecretIsRandom } from "@/lib/bot-check/secret";
 import { closePdfThreads, warmPdfThreads } from "@/lib/http/render-pdf-off-thread";
+import { fillInSecurityHeaders } from "@/lib/server/fill-in-security-headers";
 import { stopAcceptingRequests } from "@/lib/server/stop-accepting-requests";
 
 /** The longest a stop may take; orchestrators (Docker, systemd, Kubernetes) kill at 10 s. */
@@ -24,6 +26,8 @@ const REQUEST_GRACE_MS = 3_000;
  */
 export async function boot(): Promise<void> {
   const settings = env();
+  // First: answers made before the app's own code sees a request must carry the headers too.
+  fillInSecurityHeaders({ https: (settings.PUBLIC_URL ?? "").startsWith("https://") });
   const database = await getDatabase();
   const where = database.kind === "pglite" ? `embedded PGlite in ${settings.DATA_DIR}` : "Postgres (DATABASE_URL)";
   // The database is the source of truth once loaded: the files are read only into an empty one (the first start).
@@ -42,6 +46,13 @@ export async function boot(): Promise<void> {
     console.warn(
       "Urgent Letters: IP_HASH_SALT is not set: the per-IP limits hash addresses with a random salt made at this start, " +
         "so a restart resets every count and several instances do not share them. Set IP_HASH_SALT (16 characters or more).",
+    );
+  }
+  if (botCheckSecretIsRandom()) {
+    console.warn(
+      "Urgent Letters: neither BOT_CHECK_SECRET nor IP_HASH_SALT is set: bot checks are signed with a random secret made at " +
+        "this start, so after a restart a supporter's next Send is checked once more, and several instances refuse each " +
+        "other's checks. Set BOT_CHECK_SECRET (16 characters or more, the same on every instance).",
     );
   }
   const transport = await getMailTransport();

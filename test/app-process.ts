@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { TEST_BOT_CHECK_DIFFICULTY, withBotCheck } from "./bot-check";
 
 export type TAppProcess = {
   readonly url: string;
@@ -28,7 +29,8 @@ export function opsPort(offset: number): number {
 export function startProcess(args: string[], options: { env: Record<string, string>; url?: string; command?: string; args?: string[] }): TAppProcess {
   const child: ChildProcess = spawn(options.command ?? process.execPath, options.command ? (options.args ?? []) : args, {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
+    // NODE_OPTIONS is the test runner's (--conditions=react-server), not the app's: Next.js sets its own conditions.
+    env: { ...process.env, NODE_OPTIONS: "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -65,7 +67,10 @@ export function startProcess(args: string[], options: { env: Record<string, stri
 /** `npm start` on `port` with the given settings; resolves once /api/health answers 200. */
 export async function startApp(port: number, env: Record<string, string>): Promise<TAppProcess> {
   const url = `http://127.0.0.1:${port}`;
-  const app = startProcess([path.join(ROOT, "scripts/start.mjs")], { env: { PORT: String(port), PUBLIC_URL: url, ...env }, url });
+  const app = startProcess([path.join(ROOT, "scripts/start.mjs")], {
+    env: { PORT: String(port), PUBLIC_URL: url, BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY, ...env },
+    url,
+  });
   const deadline = Date.now() + 120_000;
   let ended = false;
   void app.exited.then(() => (ended = true));
@@ -84,16 +89,19 @@ export async function startApp(port: number, env: Record<string, string>): Promi
   }
 }
 
-/** A new supporter's submission (its own email and address), to the DNC campaign's email recipients. */
-export function submission(i: number, tag: string) {
+/** A new supporter's submission (its own email and address), to the DNC campaign's email recipients, with the bot
+ * check solved against the app at `url`. */
+export async function submission(url: string, i: number, tag: string) {
   return {
-    body: JSON.stringify({
-      campaign: "dnc-sekerbayeva-charges",
-      supporter: { name: "Ops Supporter", email: `ops.${tag}.${i}@example.org`, city: "Toronto", country: "CA" },
-      recipients: ["ca-minister-foreign-affairs", "ca-parl-sec-foreign-affairs"],
-      personalNote: "I write as a constituent who cares about human rights defenders.",
-      delivery: "email",
-    }),
+    body: JSON.stringify(
+      await withBotCheck(url, {
+        campaign: "dnc-sekerbayeva-charges",
+        supporter: { name: "Ops Supporter", email: `ops.${tag}.${i}@example.org`, city: "Toronto", country: "CA" },
+        recipients: ["ca-minister-foreign-affairs", "ca-parl-sec-foreign-affairs"],
+        personalNote: "I write as a constituent who cares about human rights defenders.",
+        delivery: "email",
+      }),
+    ),
     forwardedFor: `10.77.${(i >> 8) & 255}.${i & 255}`,
   };
 }

@@ -2,10 +2,11 @@ import { listLiveCampaigns } from "@/lib/campaigns/get-campaign";
 import { db } from "@/lib/db/client";
 import { pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
+async function HomePage() {
   const language = await getLanguage();
   const t = getTranslator(language);
   const campaigns = await listLiveCampaigns(await db());
@@ -44,3 +45,6 @@ export default async function HomePage() {
     </>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(HomePage);

@@ -1,10 +1,12 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Field } from "@/components/ui/field";
 import { adminFetch, fieldErrors, type TProblem } from "./admin-fetch";
 
 /** An owner invites a campaigner by email with a role; they get a sign-in link by mail. */
 export function InviteForm() {
+  const router = useRouter();
   const [form, setForm] = useState({ name: "", email: "", role: "editor" });
   const [problem, setProblem] = useState<TProblem>();
   const [done, setDone] = useState<string>();
@@ -16,7 +18,8 @@ export function InviteForm() {
       setDone(`${form.email.trim()} is invited: a sign-in link is on its way to them.`);
       setProblem(undefined);
       setForm({ name: "", email: "", role: "editor" });
-      window.setTimeout(() => window.location.reload(), 800);
+      // The list above is the server's: read it again (the form keeps its state).
+      router.refresh();
     } else setProblem(result.problem);
   }
   return (

@@ -3,11 +3,13 @@ import { lazy, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type { TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
+import type { TTemplateRow } from "@/lib/letters/compose-letters";
 import type { TLetterComposerProps } from "./letter-composer";
 import { draftKey } from "./use-persisted-form";
 
-/** What the page hands over: the translations and the country list are loaded with the composer's code instead, so
- * that they are not part of every case page's payload. */
+/** What the page hands over: the translations, the country list and the letter templates in other languages than
+ * the one the letters start in are loaded with the composer's code instead, so that they are not part of every case
+ * page's payload. */
 export type TLazyComposerProps = Omit<TLetterComposerProps, "messages" | "countries">;
 
 // On the server the composer renders in full (the form works without JavaScript, as a POST to its server action);
@@ -22,13 +24,26 @@ const CATALOG_LOADERS: Record<TLanguage, () => Promise<{ default: TMessages }>> 
   kk: () => import("@/lib/i18n/messages/kk.json"),
 };
 
-async function loadComposer(language: TLanguage) {
-  const [composer, catalog, countries] = await Promise.all([import("./letter-composer"), CATALOG_LOADERS[language](), import("@/lib/schemas/countries")]);
+/** All the campaign's letter templates (the page carries only those of the language its letters start in). */
+async function loadTemplates(slug: string): Promise<TTemplateRow[]> {
+  const response = await fetch(`/c/${encodeURIComponent(slug)}/letter-templates`);
+  if (!response.ok) throw new Error(`letter templates: ${response.status}`);
+  return (await response.json()) as TTemplateRow[];
+}
+
+async function loadComposer(language: TLanguage, slug: string) {
+  const [composer, catalog, countries, templates] = await Promise.all([
+    import("./letter-composer"),
+    CATALOG_LOADERS[language](),
+    import("@/lib/schemas/countries"),
+    loadTemplates(slug),
+  ]);
   const { letter, validation, send, email, journey } = catalog.default;
   return {
     Composer: composer.LetterComposer,
     messages: { letter, validation, send, email, journey },
     countries: countries.countryOptions(language),
+    templates,
   };
 }
 
@@ -78,7 +93,7 @@ export function LazyComposer(props: TLazyComposerProps) {
     const start = () => {
       if (started) return;
       started = true;
-      void loadComposer(language).then((loaded) => {
+      loadComposer(language, props.campaign.slug).then((loaded) => {
         // What the supporter typed into the server's form before the code arrived is handed over, not lost.
         const form = element.querySelector("form");
         const typed: Record<string, FormDataEntryValue[]> = {};
@@ -88,6 +103,10 @@ export function LazyComposer(props: TLazyComposerProps) {
         const focus = active && element.contains(active) ? [...element.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
         // Read and replaced in one task: nothing typed can fall between the two.
         flushSync(() => setLive({ loaded, typed, focus, left: [...left], pressed }));
+      }, () => {
+        // Not loaded (offline for a moment, the server restarting): the server's form stays, and works as it is;
+        // the next touch tries again.
+        started = false;
       });
     };
     // Reached = touched: a pointer or the keyboard comes into the form. Scrolling past it costs nothing.
@@ -136,10 +155,10 @@ export function LazyComposer(props: TLazyComposerProps) {
     // this way, so the form stays usable (and submittable) until the composer takes over.
     return <div ref={box} className="composer-box" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: "" }} />;
   }
-  const { Composer, messages, countries } = live.loaded;
+  const { Composer, messages, countries, templates } = live.loaded;
   return (
     <div ref={box} className="composer-box">
-      <Composer {...props} messages={messages} countries={countries} typed={live.typed} left={live.left} />
+      <Composer {...props} templates={templates} messages={messages} countries={countries} typed={live.typed} left={live.left} />
     </div>
   );
 }

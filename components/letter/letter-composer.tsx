@@ -6,7 +6,7 @@ import { IntlProvider, useTranslations } from "use-intl";
 import { Field } from "@/components/ui/field";
 import { LANGUAGE_NAMES, type TLanguage } from "@/lib/i18n/languages";
 import type { TMessages } from "@/lib/i18n/messages";
-import { composeLetters, type TComposeCampaign, type TTemplateRow } from "@/lib/letters/compose-letters";
+import { composeLetters, defaultLetterLanguage, type TComposeCampaign, type TTemplateRow } from "@/lib/letters/compose-letters";
 import { actionInputSchemaFor, type TActionInput, type TActionInputForm, type TDelivery } from "@/lib/schemas/action-input";
 import { PERSONAL_NOTE_MAX, letterInputSchemaFor } from "@/lib/schemas/letter-input";
 import { LetterPreview } from "./letter-preview";
@@ -14,6 +14,8 @@ import { PdfPreview } from "./pdf-preview";
 import { RecipientPicker } from "./recipient-picker";
 import { SendStep } from "./send-step";
 import { draftKey, usePersistedForm } from "./use-persisted-form";
+import { useBotProof } from "./use-bot-proof";
+import { FORM_STAMP_FIELD, TRAP_FIELD } from "@/lib/bot-check/form-fields";
 import { sendLetters } from "@/app/(site)/c/[slug]/send-letters";
 import type { TSendState } from "@/lib/actions/send-state";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
@@ -24,6 +26,7 @@ export type TLetterComposerProps = {
   pageLanguage: TLanguage;
   messages: Pick<TMessages, "letter" | "validation" | "send" | "email" | "journey">;
   countries: { code: string; name: string }[];
+  /** The letter templates the letters can be written from: on the page, those of the language they start in. */
   templates: TTemplateRow[];
   /** The server's date, so the preview and the PDF agree. */
   today: string;
@@ -31,6 +34,8 @@ export type TLetterComposerProps = {
   warnKazakhstan?: boolean;
   /** Written into the page for a submission without JavaScript: the same page sent twice makes one action. */
   formKey: string;
+  /** The bot check of a submission without JavaScript (lib/bot-check/stamp-form.ts): when this form was shown, signed. */
+  formStamp: string;
   /** The organisation running the site (ORGANISATION_NAME): it would send the news a supporter asks for. */
   organisation: string;
 };
@@ -53,6 +58,7 @@ function ComposerForm({
   today,
   pageLanguage,
   formKey,
+  formStamp,
   organisation,
   typed,
   left,
@@ -83,7 +89,7 @@ function ComposerForm({
     campaign: campaign.slug,
     // Letters are in the page's language wherever the audience has a template in it (composeLetters falls back to
     // each audience's own language elsewhere).
-    language: campaign.languages.includes(pageLanguage) ? pageLanguage : undefined,
+    language: defaultLetterLanguage(campaign, pageLanguage),
     supporter: { name: "", email: "", city: "", country: "", address: "" },
     signAs: "full",
     personalNote: "",
@@ -130,6 +136,8 @@ function ComposerForm({
   };
   // One key per submission: a double click or a retry after a lost answer never creates a second action.
   const idempotencyKey = useRef<{ key: string; body: string } | undefined>(undefined);
+  // Solved in the background from now on, so that Send does not wait for it.
+  const botProof = useBotProof();
   const chosen = (values.recipients ?? []).filter(Boolean) as string[];
   const emailPossible = chosen.some((id) => officials.get(id)?.channels.includes("email"));
   const postOnlyCount = chosen.filter((id) => !officials.get(id)?.channels.includes("email")).length;
@@ -139,17 +147,33 @@ function ComposerForm({
     let done = false;
     setSubmitting(true);
     setSendError(undefined);
-    const body = JSON.stringify({ ...input, delivery });
+    const letters = JSON.stringify({ ...input, delivery });
     // The same letters keep their key (a double click, a retry after a lost answer); changed letters get a new one.
-    if (idempotencyKey.current?.body !== body) idempotencyKey.current = { key: crypto.randomUUID(), body };
-    try {
-      const response = await fetch("/api/v1/actions", {
+    if (idempotencyKey.current?.body !== letters) idempotencyKey.current = { key: crypto.randomUUID(), body: letters };
+    const post = async () => {
+      const proof = await botProof.get();
+      if (!proof) return undefined;
+      return fetch("/api/v1/actions", {
         method: "POST",
         // Accept-Language: the confirmation email and the pages after this one speak the language of this page.
-        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current.key, "accept-language": pageLanguage },
-        body,
+        headers: { "content-type": "application/json", "idempotency-key": idempotencyKey.current!.key, "accept-language": pageLanguage },
+        body: JSON.stringify({ ...input, delivery, botCheck: proof }),
       });
-      if (response.status === 202) {
+    };
+    try {
+      let response = await post();
+      let problem: { errors?: { path: string; code?: string; message: string }[] } | undefined;
+      if (response?.status === 422) {
+        problem = (await response.json()) as typeof problem;
+        // The bot check was spent (a Send that was answered 429, say) or ran out: solved anew and sent once more,
+        // without the supporter having to do anything.
+        if (problem?.errors?.some((e) => e.path === "botCheck")) {
+          botProof.renew();
+          response = await post();
+          problem = response?.status === 422 ? ((await response.json()) as typeof problem) : undefined;
+        }
+      }
+      if (response?.status === 202) {
         const { id } = (await response.json()) as { id: string };
         persisted.clear();
         // The result is a page of its own (check your email, the mailto links, or the PDFs to post), in the language
@@ -160,15 +184,17 @@ function ComposerForm({
         done = true;
         return;
       }
-      if (response.status === 422) {
-        const problem = (await response.json()) as { errors?: { path: string; code?: string; message: string }[] };
+      // Whatever else happened, the proof may be spent: the next one is solved while the supporter reads why.
+      if (response && response.status !== 422) botProof.renew();
+      const fieldErrors = (problem?.errors ?? []).filter((e) => e.path !== "botCheck");
+      if (fieldErrors.length > 0) {
         // The codes are message keys: shown in this page's language, not the API's English.
-        for (const e of problem.errors ?? []) setError(e.path as "supporter.name", { message: e.code ?? e.message });
-        const deliveryError = problem.errors?.find((e) => e.path === "delivery");
+        for (const e of fieldErrors) setError(e.path as "supporter.name", { message: e.code ?? e.message });
+        const deliveryError = fieldErrors.find((e) => e.path === "delivery");
         setSendError(deliveryError ? message(deliveryError.code ?? deliveryError.message) : tRoot("journey.fixFields"));
         return;
       }
-      setSendError(response.status === 429 ? tSend("tooMany") : tSend("failed"));
+      setSendError(response?.status === 429 ? tSend("tooMany") : tSend("failed"));
     } catch {
       setSendError(tSend("failed"));
     } finally {
@@ -198,13 +224,16 @@ function ComposerForm({
   const serverErrors = hydrated ? {} : errorTree(serverState.errors ?? []);
   const errors = { ...serverErrors, ...formState.errors } as typeof formState.errors;
 
+  // The page carries the templates of the language the letters start in; a refusal of the form posted without
+  // JavaScript brings those of the language chosen (the live composer gets them all: lazy-composer.tsx).
+  const knownTemplates = useMemo(() => (serverState.templates ? [...templates, ...serverState.templates] : templates), [templates, serverState.templates]);
   const date = useMemo(() => new Date(today), [today]);
   const letters = useMemo(() => {
     const chosen = (values.recipients ?? []).filter(Boolean);
     if (chosen.length === 0) return [];
     return composeLetters(
       campaign,
-      templates,
+      knownTemplates,
       {
         campaign: campaign.slug,
         language: values.language || undefined,
@@ -221,7 +250,7 @@ function ComposerForm({
       },
       date,
     );
-  }, [campaign, templates, values, date, t, tRoot]);
+  }, [campaign, knownTemplates, values, date, t, tRoot]);
 
   const noteLength = (values.personalNote ?? "").length;
   // The fields marked, one by one (the supporter's name, email and city are three, not one "supporter").
@@ -243,6 +272,9 @@ function ComposerForm({
       <input type="hidden" name="campaign" value={campaign.slug} />
       <input type="hidden" name="pageLanguage" value={pageLanguage} />
       <input type="hidden" name="idempotencyKey" value={formKey} />
+      {/* The bot check without JavaScript (app/(site)/c/[slug]/send-letters.ts): the stamp of when this form was shown
+          (the one handed back with a refusal, whose time keeps counting), and below, the trap. */}
+      <input type="hidden" name={FORM_STAMP_FIELD} value={serverState.formStamp ?? formStamp} />
       <p className="muted small">
         {t("savedOnDevice")}{" "}
         <button
@@ -409,6 +441,12 @@ function ComposerForm({
         unavailableHint={tRoot("validation.deliveryUnavailable")}
         organisation={organisation}
       />
+      {/* The trap: out of sight, out of the tab order, hidden from screen readers and from autofill. People leave it
+          empty; a program that fills in every field it finds does not. */}
+      <div className="trap" aria-hidden="true">
+        <label htmlFor="composer-website">{t("trapLabel")}</label>
+        <input id="composer-website" type="text" name={TRAP_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
+import en from "@/lib/i18n/messages/en.json" with { type: "json" };
 import { CaseStatus } from "./case-status";
 
 const status = { asOf: "2026-08-01", text: { en: "She is a suspect; see [the case](/c/dnc-sekerbayeva-charges)." } };

@@ -3,6 +3,7 @@ import type { TLanguage } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { getTranslator } from "@/lib/i18n/server";
 import { isStatusStale, newestFirst } from "@/lib/campaigns/case-status";
+import { StaticBlock } from "@/components/ui/static-block";
 import { InlineMarkdown } from "./inline-markdown";
 import { SourceList } from "./source-list";
 
@@ -27,7 +28,8 @@ export function CaseStatus({
   const text = status ? pick(status.text, language) : undefined;
   const asOf = status ? formatPartialDate(status.asOf, language) : "";
   return (
-    <section id="case-status" aria-labelledby="case-status-heading" className={`case-status${closed ? " case-status--closed" : ""}`}>
+    // Static: kept as the server's HTML in the browser (StaticBlock).
+    <StaticBlock as="section" id="case-status" aria-labelledby="case-status-heading" className={`case-status${closed ? " case-status--closed" : ""}`}>
       <h2 id="case-status-heading">{t("campaign.statusHeading")}</h2>
       {closed ? <p className="case-status__closed">{t("campaign.status_closed")}</p> : null}
       {status && text ? (
@@ -67,6 +69,6 @@ export function CaseStatus({
           </ol>
         </>
       ) : null}
-    </section>
+    </StaticBlock>
   );
 }

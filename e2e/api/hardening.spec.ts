@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { DNC_SLUG } from "../fixtures/seed-facts";
+import { withBotCheck } from "../../test/bot-check";
 
 type TProblem = { type: string; title: string; status: number; errors: { path: string; message: string; code?: string }[] };
 
@@ -33,7 +34,8 @@ test("[API] a lone surrogate, a NUL, a bidi override or private-use text is refu
   for (const name of ["Eve \udfff", "Eve\u0000", "Eve \u202Eevil", "Eve \uE000"]) {
     for (const endpoint of ["/api/v1/letters/preview", "/api/v1/actions"]) {
       const body = { ...letter, supporter: { ...letter.supporter, name }, delivery: "email" };
-      const problem = await problemOf(await request.post(endpoint, { data: body }), 422);
+      const data = endpoint === "/api/v1/actions" ? await withBotCheck(request, body) : body;
+      const problem = await problemOf(await request.post(endpoint, { data }), 422);
       expect({ name, endpoint, paths: problem.errors.map((e) => e.path) }).toEqual({ name, endpoint, paths: ["supporter.name"] });
     }
   }
@@ -42,7 +44,8 @@ test("[API] a lone surrogate, a NUL, a bidi override or private-use text is refu
   expect(nul.errors.map((e) => e.path)).toContain("campaign");
   // A display name may not imitate an address or an encoded word.
   for (const name of ["boss@kazembassy.example <boss@kazembassy.example>", "=?utf-8?q?Minister?="]) {
-    const problem = await problemOf(await request.post("/api/v1/actions", { data: { ...letter, supporter: { ...letter.supporter, name }, delivery: "email" } }), 422);
+    const data = await withBotCheck(request, { ...letter, supporter: { ...letter.supporter, name }, delivery: "email" });
+    const problem = await problemOf(await request.post("/api/v1/actions", { data }), 422);
     expect(problem.errors.map((e) => e.path)).toEqual(["supporter.name"]);
   }
 });
@@ -61,6 +64,20 @@ test("[API] ids that are not UUIDs, a NUL in a slug and paths that cannot be dec
   const page = await request.get("/c/%ff");
   expect(page.status()).toBe(400);
   expectSecurityHeaders(page);
+});
+
+test("[API] Next.js's own redirects (dot segments, doubled slashes, a backslash, a trailing slash) carry the security headers, and a page still has one CSP", async ({ request }) => {
+  // (The client resolves dot segments and backslashes as browsers do: "/api/v1/%2e%2e" goes out as "/api/".)
+  for (const path of ["/api/v1/%2e%2e", "/api//v1/campaigns", `/c/${DNC_SLUG}/`, "/privacy/"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect({ path, status: response.status() }).toEqual({ path, status: 308 });
+    expectSecurityHeaders(response);
+  }
+  // Filled in only where nothing set them: the page's own policy, with its nonce, is the one sent.
+  const page = await request.get(`/c/${DNC_SLUG}`);
+  const policies = page.headersArray().filter((h) => h.name.toLowerCase() === "content-security-policy");
+  expect(policies).toHaveLength(1);
+  expect(policies[0]!.value).toContain("'nonce-");
 });
 
 test("[API] a wrong method is 405 with Allow; another content type 415; a body too large 413", async ({ request }) => {
@@ -127,11 +144,11 @@ test("[API] the per-address limit counts the mailbox, not the spelling, and says
   const stamp = Date.now();
   const spellings = [`mb${stamp}@gmail.com`, `MB${stamp}+1@gmail.com`, `m.b${stamp}+2@gmail.com`, `mb${stamp}@googlemail.com`, `m.b.${stamp}@Gmail.com`];
   for (const [i, email] of spellings.entries()) {
-    const accepted = await request.post("/api/v1/actions", { data: { ...letter, supporter: { ...letter.supporter, email }, delivery: "email" }, headers: { "x-forwarded-for": `198.51.100.${i + 10}` } });
+    const accepted = await request.post("/api/v1/actions", { data: await withBotCheck(request, { ...letter, supporter: { ...letter.supporter, email }, delivery: "email" }), headers: { "x-forwarded-for": `198.51.100.${i + 10}` } });
     expect(accepted.status()).toBe(202);
   }
   const refused = await request.post("/api/v1/actions", {
-    data: { ...letter, supporter: { ...letter.supporter, email: `mb${stamp}+6@gmail.com` }, delivery: "email" },
+    data: await withBotCheck(request, { ...letter, supporter: { ...letter.supporter, email: `mb${stamp}+6@gmail.com` }, delivery: "email" }),
     headers: { "x-forwarded-for": "198.51.100.99" },
   });
   await problemOf(refused, 429);
@@ -140,7 +157,7 @@ test("[API] the per-address limit counts the mailbox, not the spelling, and says
 
 test("[API] an Idempotency-Key reused with another body is a 422, not the first action's answer", async ({ request }) => {
   const key = `key-${Date.now()}`;
-  const body = { ...letter, supporter: { ...letter.supporter, email: `idem.${Date.now()}@example.org` }, delivery: "post" };
+  const body = await withBotCheck(request, { ...letter, supporter: { ...letter.supporter, email: `idem.${Date.now()}@example.org` }, delivery: "post" });
   const first = await request.post("/api/v1/actions", { data: body, headers: { "idempotency-key": key } });
   expect(first.status()).toBe(202);
   const again = await request.post("/api/v1/actions", { data: body, headers: { "idempotency-key": key } });

@@ -1,9 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
 import { DNC_SLUG } from "../fixtures/seed-facts";
 import { confirmationLink as capturedConfirmationLink } from "../fixtures/journey";
+import { withBotCheck } from "../../test/bot-check";
 
 const L = en.letter;
 const S = en.send;
@@ -130,7 +131,7 @@ test("[DELIVERY] a supporter opens a letter in their own email app", async ({ pa
 test("[DELIVERY] the confirmation page works without JavaScript", async ({ page, request, browser }) => {
   const email = `nojs.${Date.now()}@example.org`;
   const sent = await request.post("/api/v1/actions", {
-    data: { campaign: DNC_SLUG, supporter: { name: "Jean Sans Script", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" },
+    data: await withBotCheck(request, { campaign: DNC_SLUG, supporter: { name: "Jean Sans Script", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" }),
   });
   expect(sent.status()).toBe(202);
   const link = await confirmationLink(page, email);

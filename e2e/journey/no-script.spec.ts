@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { pdfPages } from "../fixtures/pdf-text";
-import { CATALOG, confirmationLink, pageWithoutScript, writeOnlyTo, type TLang } from "../fixtures/journey";
+import { CATALOG, confirmationLink, pageWithoutScript, sendAsAPerson, writeOnlyTo, type TLang } from "../fixtures/journey";
 import { DNC_SLUG } from "../fixtures/seed-facts";
 
 /** The President, named in the page's script (Latin, Cyrillic or Kazakh Cyrillic), as the picker names him. */
@@ -21,7 +21,7 @@ for (const lang of ["en", "fr"] as const satisfies TLang[]) {
       await page.getByLabel(M.letter.personalNote).fill("Je vous écris du Québec.");
       await writeOnlyTo(page, [/Anita Anand/]);
       await page.getByLabel(M.send.email).check();
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
 
       const name = page.getByLabel(M.letter.name);
       const emailField = page.getByLabel(M.letter.email);
@@ -43,7 +43,7 @@ for (const lang of ["en", "fr"] as const satisfies TLang[]) {
 
       await name.fill("Marie Sans Script");
       await emailField.fill(email);
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
       await expect(page.getByRole("heading", { level: 1, name: M.journey.checkEmailTitle })).toBeVisible();
       await expect(page.getByText(email)).toBeVisible();
       expect(page.url()).not.toContain(encodeURIComponent(email));
@@ -79,7 +79,7 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
       await page.getByLabel(M.letter.country).selectOption("LV");
       await writeOnlyTo(page, [PRESIDENT]);
       await page.getByLabel(M.send.post).check();
-      await page.getByRole("button", { name: M.send.submit }).click();
+      await sendAsAPerson(page, M.send.submit);
       await expect(page.getByRole("heading", { level: 1, name: M.journey.postTitle })).toBeVisible();
       const letter = page.locator(".thanks-letter").first();
       await expect(letter.getByTestId("letter-status")).toHaveText(M.thanks["status_awaiting-confirmation"]);
@@ -100,3 +100,29 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
     }
   });
 }
+
+// The page carries only the templates of the language its letters start in (the page's); a letter language chosen
+// without JavaScript comes back with the form the server renders again.
+test("[JOURNEY] with JavaScript off, letters chosen in French on an English page are shown in French after a refusal", async ({ browser }) => {
+  const M = CATALOG.en;
+  const { page, close } = await pageWithoutScript(browser);
+  try {
+    await page.goto(`/c/${DNC_SLUG}?lang=en`);
+    const minister = page.getByTestId("letter-previews").locator('> li[data-recipient="ca-minister-foreign-affairs"]');
+    await expect(minister).toContainText("I am writing to you from");
+    await page.getByLabel(M.letter.city).fill("Gatineau");
+    await page.getByLabel(M.letter.country).selectOption("CA");
+    await page.getByLabel(M.letter.language).selectOption("fr");
+    await page.getByLabel(M.send.post).check();
+    // No name: refused.
+    await page.getByRole("button", { name: M.send.submit }).click();
+    await expect(page.locator(".field", { has: page.getByLabel(M.letter.name) }).locator(".field__error")).toHaveText(M.validation.required);
+    await expect(page.getByLabel(M.letter.language)).toHaveValue("fr");
+    // The Canadian letters in French; the Kazakh authorities have no French letter, so theirs stays in English.
+    await expect(minister).toContainText("Je vous écris depuis Gatineau");
+    await expect(minister).toHaveAttribute("lang", "fr");
+    await expect(page.getByTestId("letter-previews").locator('> li[data-recipient="kz-president"]')).toHaveAttribute("lang", "en");
+  } finally {
+    await close();
+  }
+});

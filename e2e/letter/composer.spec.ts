@@ -1,8 +1,8 @@
 import fs from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
-import ru from "../../lib/i18n/messages/ru.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
+import ru from "../../lib/i18n/messages/ru.json" with { type: "json" };
 import { pdfPages, squash } from "../fixtures/pdf-text";
 import { DNC_DEMANDS_KZ, DNC_SLUG } from "../fixtures/seed-facts";
 
@@ -228,6 +228,22 @@ test("[LETTER] a letter to an ambassador asks them to convey the concerns", asyn
   expect(pdf.status()).toBe(200);
   const { pages } = await pdfPages(await pdf.body());
   expect(squash(pages.join(" "))).toContain("I ask you to convey these concerns to the authorities in Astana");
+});
+
+test("[LETTER] on an English page, a supporter who chooses French letters gets the Canadian ones in French", async ({ page }) => {
+  // The page carries the letters of its own language only: the French template comes with the composer's code.
+  const html = await (await page.request.get(`/c/${DNC_SLUG}?lang=en`)).text();
+  expect(html).toContain("I am writing to you from");
+  expect(html).not.toContain("Je vous écris depuis");
+  await openComposer(page);
+  await fillDetails(page);
+  await page.getByLabel(L.language).selectOption("fr");
+  const previews = page.getByTestId("letter-previews");
+  await expect(previews.locator('> li[data-recipient="ca-minister-foreign-affairs"]')).toContainText("Je vous écris depuis Cork");
+  // The Kazakh authorities have no French letter: theirs stays in English, and says so.
+  await expect(previews.locator('> li[data-recipient="kz-embassy-uk"]')).toHaveAttribute("lang", "en");
+  await page.getByLabel(L.language).selectOption("en");
+  await expect(previews.locator('> li[data-recipient="ca-minister-foreign-affairs"]')).toContainText("I am writing to you from Cork");
 });
 
 test("[LETTER] a Russian letter names the President in Cyrillic", async ({ page }) => {

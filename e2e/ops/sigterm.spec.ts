@@ -56,8 +56,9 @@ for (const variant of variants) {
     let sent = 0;
     const loop = async () => {
       while (!stopLoad) {
-        const { body, forwardedFor } = submission(sent++, `sigterm${variant.port}`);
         try {
+          // Inside the try: fetching the challenge is refused too once the server is going.
+          const { body, forwardedFor } = await submission(app.url, sent++, `sigterm${variant.port}`);
           const response = await fetch(`${app.url}/api/v1/actions`, {
             method: "POST",
             headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },

@@ -1,11 +1,12 @@
 import { readFile } from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
-import kk from "../../lib/i18n/messages/kk.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
+import kk from "../../lib/i18n/messages/kk.json" with { type: "json" };
 import { DNC_SLUG } from "../fixtures/seed-facts";
 import { linkFromCapturedMail } from "../fixtures/journey";
+import { withBotCheck } from "../../test/bot-check";
 
 /** No serious or critical WCAG 2.1 AA violation on the page as it stands. */
 async function expectAccessible(page: Page) {
@@ -32,13 +33,13 @@ for (const [language, M] of [
       ["post", ["kz-president"]],
     ] as const) {
       const answer = await page.request.post("/api/v1/actions", {
-        data: {
+        data: await withBotCheck(page.request, {
           campaign: DNC_SLUG,
           supporter: { name: `Marie Tremblay ${stamp}`, email, city: "Montréal", country: "CA" },
           personalNote: "Please act for her.",
           recipients,
           delivery,
-        },
+        }),
       });
       expect(answer.status()).toBe(202);
     }

@@ -1,9 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import en from "../../lib/i18n/messages/en.json";
-import fr from "../../lib/i18n/messages/fr.json";
-import kk from "../../lib/i18n/messages/kk.json";
-import ru from "../../lib/i18n/messages/ru.json";
+import en from "../../lib/i18n/messages/en.json" with { type: "json" };
+import fr from "../../lib/i18n/messages/fr.json" with { type: "json" };
+import kk from "../../lib/i18n/messages/kk.json" with { type: "json" };
+import ru from "../../lib/i18n/messages/ru.json" with { type: "json" };
 import { DNC_SLUG, FLD_DEMANDS, FLD_SLUG } from "../fixtures/seed-facts";
 
 const stripEnd = (s: string) => s.trim().replace(/[;.]$/, "");

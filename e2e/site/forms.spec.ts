@@ -1,17 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { confirmationLink, pageWithoutScript, type TLang } from "../fixtures/journey";
 import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
+import { withBotCheck } from "../../test/bot-check";
 
 for (const lang of ["en", "fr"] as const satisfies TLang[]) {
   test(`[SITE] no form on any page submits with GET (${lang})`, async ({ browser, page, request }) => {
     // An action to print and one to confirm by email, so that their pages have their forms.
     const post = await request.post("/api/v1/actions", {
-      data: { campaign: DNC_SLUG, supporter: { name: "Form Check", city: "Ottawa", country: "CA" }, recipients: ["kz-president"], delivery: "post" },
+      data: await withBotCheck(request, { campaign: DNC_SLUG, supporter: { name: "Form Check", city: "Ottawa", country: "CA" }, recipients: ["kz-president"], delivery: "post" }),
     });
     expect(post.status()).toBe(202);
     const email = `forms.${lang}.${Date.now()}@example.org`;
     const byEmail = await request.post("/api/v1/actions", {
-      data: { campaign: DNC_SLUG, supporter: { name: "Form Check", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" },
+      data: await withBotCheck(request, { campaign: DNC_SLUG, supporter: { name: "Form Check", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" }),
     });
     expect(byEmail.status()).toBe(202);
     const link = await confirmationLink(page, email);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { CATALOG, type TLang } from "../fixtures/journey";
 import { DNC_SLUG } from "../fixtures/seed-facts";
+import { withBotCheck } from "../../test/bot-check";
 
 for (const lang of ["en", "ru"] as const satisfies TLang[]) {
   const M = CATALOG[lang];
@@ -26,7 +27,7 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
 
     // After writing, the thank-you page offers plain share links and a message to paste into Signal.
     const action = await request.post("/api/v1/actions", {
-      data: { campaign: DNC_SLUG, supporter: { name: "Share Test", city: "Ottawa", country: "CA" }, recipients: ["kz-president"], delivery: "post" },
+      data: await withBotCheck(request, { campaign: DNC_SLUG, supporter: { name: "Share Test", city: "Ottawa", country: "CA" }, recipients: ["kz-president"], delivery: "post" }),
     });
     await page.goto(`/c/${DNC_SLUG}/thanks?action=${(await action.json()).id}&lang=${lang}`);
     const share = page.locator(".share");
@@ -46,7 +47,7 @@ for (const lang of ["en", "ru"] as const satisfies TLang[]) {
 test("[SITE] the captured mail is readable on a phone", async ({ browser, request }) => {
   const email = `a.rather.long.address.${Date.now()}@example.org`;
   const sent = await request.post("/api/v1/actions", {
-    data: { campaign: DNC_SLUG, supporter: { name: "Phone Reader", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" },
+    data: await withBotCheck(request, { campaign: DNC_SLUG, supporter: { name: "Phone Reader", email, city: "Ottawa", country: "CA" }, recipients: ["ca-mp-chong"], delivery: "email" }),
   });
   expect(sent.status()).toBe(202);
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });

@@ -21,6 +21,8 @@ import { ZActionInputBase, actionInputSchemaFor, type TActionInput } from "@/lib
 import { canonicalMailbox } from "./canonical-mailbox";
 import { hashToken } from "./tokens";
 import { recipientsById } from "@/lib/campaigns/recipients";
+import { botCheckRefused } from "@/lib/bot-check/bot-check-refused";
+import type { TSpendableProof } from "@/lib/bot-check/verify-bot-proof";
 
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
 /**
@@ -67,6 +69,10 @@ export async function submitAction(
     /** The language of the page the supporter sent from: kept with the action, and the language of the confirmation
      * email and of the confirmation and thank-you pages (the letters may be in another). */
     pageLanguage?: TLanguage;
+    /** The bot check's proof that let this submission through (lib/bot-check): spent by the same statement that
+     * writes the action, so it lets one submission through, on any instance. Unset: no check (a partner's key, or a
+     * caller inside the app). */
+    proof?: TSpendableProof;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
@@ -154,7 +160,7 @@ export async function submitAction(
   const confirmation: TConfirmationRequest | null = needsConfirmation ? { actionId: id, language: options.pageLanguage ?? input.language ?? "en" } : null;
 
   const perDay = limits.confirmationsPerDay ?? DEFAULT_RATE_LIMITS.confirmationsPerDay!;
-  const [result] = await rawQuery<TChecks & { inserted: number }>(db, SUBMIT, [
+  const [result] = await rawQuery<TChecks & { inserted: number; proof_fresh: boolean }>(db, SUBMIT, [
     idempotencyKey ?? null,
     mailbox,
     new Date(options.now.getTime() - HOUR_MS),
@@ -166,6 +172,8 @@ export async function submitAction(
     JSON.stringify(letterRows.map((row) => byColumn(LETTER_COLUMNS, row))),
     new Date(options.now.getTime() - DAY_MS),
     needsConfirmation ? perDay : 0,
+    options.proof?.key ?? null,
+    options.proof?.expiresAt ?? null,
   ]);
   if (!result) throw new Error("The submission statement answered no row");
   if (result.existing) {
@@ -175,6 +183,13 @@ export async function submitAction(
       ]);
     }
     return { ...answerOf(result.existing), created: false, campaign };
+  }
+  // After the key: a retry of a request that was answered (same key, same body, same proof) gets its answer.
+  if (!result.proof_fresh) {
+    // The same request sent twice at once: the second found the proof spent before it could see the first's action.
+    const winner = idempotencyKey ? await findByKey(db, idempotencyKey) : undefined;
+    if (winner) return { ...winner, created: false, campaign };
+    throw botCheckRefused("botCheck.reused", "this solved challenge was already used: solve a new one");
   }
   const refusedBy = refusal(result, limits, needsConfirmation ? perDay : 0, options.now);
   if (refusedBy) throw refusedBy;
@@ -254,7 +269,9 @@ function byColumn(columns: readonly (readonly [string, string])[], row: object):
  * not an exact quota. The mailbox $2 also has a daily cap $11 on confirmation emails since $10 (0: not an email
  * action). Each count also says when its oldest counted row leaves the window, for Retry-After. Then, only when no
  * earlier answer exists and the limits allow: the action ($7, JSON), its confirmation request for the outbox ($8,
- * JSON or null) and its letters ($9, a JSON array). Every column is given
+ * JSON or null) and its letters ($9, a JSON array). A bot-check proof $12 (expiring at $13; null: none) is spent
+ * here too, and an action is written only when this statement spent it: of two requests with one proof, on any
+ * instances, the second waits for the first's row and writes nothing. Every column is given
  * (the rows are complete records), so no column's default is silently replaced by a null. Answers the checks and
  * how many letters were written (none when another request with the same key won the race).
  */
@@ -266,6 +283,10 @@ const SUBMIT: TStatement = {
   select created_at from actions where ip_hash = $5 and created_at >= $3 order by created_at desc limit $6
 ), by_day as (
   select created_at from actions where supporter_mailbox = $2 and delivery = 'email' and created_at >= $10 order by created_at desc limit $11
+), spent as (
+  insert into spent_bot_proofs (key, expires_at) select $12::text, $13::timestamptz where $12::text is not null
+  on conflict (key) do nothing
+  returning 1
 ), checks as (
   select
     (select json_build_object('id', id, 'delivery', delivery, 'fingerprint', idempotency_fingerprint) from actions where idempotency_key = $1) as existing,
@@ -274,12 +295,13 @@ const SUBMIT: TStatement = {
     (select count(*)::int from by_day) as by_mailbox_day,
     (select min(created_at) from by_email) as email_frees_at,
     (select min(created_at) from by_ip) as ip_frees_at,
-    (select min(created_at) from by_day) as day_frees_at
+    (select min(created_at) from by_day) as day_frees_at,
+    ($12::text is null or exists (select 1 from spent)) as proof_fresh
 ), new_action as (
   insert into actions (${names(ACTION_COLUMNS).join(", ")})
   select ${names(ACTION_COLUMNS).map((c) => `a.${c}`).join(", ")}
   from checks, json_populate_record(null::actions, $7::json) a
-  where checks.existing is null and checks.by_email < $4 and checks.by_ip < $6 and ($11 = 0 or checks.by_mailbox_day < $11)
+  where checks.existing is null and checks.proof_fresh and checks.by_email < $4 and checks.by_ip < $6 and ($11 = 0 or checks.by_mailbox_day < $11)
   on conflict (idempotency_key) do nothing
   returning id, created_at
 ), new_mail as (

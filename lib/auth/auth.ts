@@ -48,7 +48,11 @@ function build(database: TDb, secret: string) {
     }),
     user: { additionalFields: { role: { type: "string", required: false, defaultValue: "viewer", input: false } } },
     session: { expiresIn: SESSION_DAYS * 24 * 3600, updateAge: 24 * 3600 },
+    // Its rate limits (sign-in links asked for and opened: RATE_LIMIT_SIGN_IN_PER_MINUTE per address) key on the
+    // address proxy.ts worked out, never on a forwarded header a client could write itself.
+    rateLimit: { enabled: true, storage: "memory" },
     advanced: {
+      ipAddress: { ipAddressHeaders: ["x-ul-client"] },
       useSecureCookies: https,
       cookiePrefix: "ul-admin",
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: https },
@@ -59,6 +63,7 @@ function build(database: TDb, secret: string) {
         disableSignUp: true,
         expiresIn: LINK_MINUTES * 60,
         storeToken: "hashed",
+        rateLimit: { window: 60, max: env().RATE_LIMIT_SIGN_IN_PER_MINUTE },
         async sendMagicLink({ email, url }) {
           const held = heldLinks.getStore();
           if (held && !held.invite) {

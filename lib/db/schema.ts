@@ -459,3 +459,17 @@ export const setupTokens = pgTable("setup_tokens", {
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Bot-check proofs already used (a solved proof-of-work challenge, or the stamp of a form sent without JavaScript):
+ * each lets one submission through. Written by the submission's own statement, so two instances cannot both accept
+ * one; deleted by housekeeping once expired, when it could not pass again anyway.
+ */
+export const spentBotProofs = pgTable(
+  "spent_bot_proofs",
+  {
+    key: text("key").primaryKey(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("spent_bot_proofs_expires_at").on(t.expiresAt)],
+);

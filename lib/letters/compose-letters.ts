@@ -88,6 +88,27 @@ export function paperFor(country: string): TPaper {
 }
 
 
+/** The letter language a form starts with: the page's, where the campaign has letters in it (else each audience's own). */
+export function defaultLetterLanguage(campaign: TComposeCampaign, pageLanguage: TLanguage): TLanguage | undefined {
+  return campaign.languages.includes(pageLanguage) ? pageLanguage : undefined;
+}
+
+/** The language an audience's letters are in: the chosen one when the audience has a template in it, else its own. */
+export function letterLanguageFor(audience: TComposeAudience, language: TLanguage | undefined): TLanguage {
+  return language && audience.languages.includes(language) ? language : (audience.defaultLanguage as TLanguage);
+}
+
+/**
+ * The templates that letters in `language` are written from, one per audience: all that a page needs to show the
+ * letters in that language (the composer fetches the others once it runs, for a supporter who changes the language).
+ */
+export function templatesForLanguage(campaign: TComposeCampaign, templates: TTemplateRow[], language: TLanguage | undefined): TTemplateRow[] {
+  return campaign.audiences.flatMap((audience) => {
+    const wanted = letterLanguageFor(audience, language);
+    return templates.filter((t) => t.audienceId === audience.id && t.language === wanted);
+  });
+}
+
 /**
  * One letter per chosen recipient, in the order the campaign lists them. Each audience writes in the chosen
  * language when it has a template in it, otherwise in its own default language.
@@ -98,7 +119,7 @@ export function composeLetters(campaign: TComposeCampaign, templates: TTemplateR
   const seen = new Set<string>();
   let index = 0;
   for (const audience of campaign.audiences) {
-    const language: TLanguage = input.language && audience.languages.includes(input.language) ? input.language : (audience.defaultLanguage as TLanguage);
+    const language = letterLanguageFor(audience, input.language);
     const template = templates.find((t) => t.audienceId === audience.id && t.language === language);
     if (!template) throw new Error(`No ${language} letter template for audience ${audience.id} of ${campaign.slug}`);
     for (const recipient of audience.recipients) {

@@ -75,9 +75,28 @@ export const ZEnv = z.object({
    * it in the database, so every instance on that database shares it.
    */
   AUTH_SECRET: optional(z.string().min(32, { message: "expected at least 32 characters" })),
+  /** Sign-in links asked for or opened per minute from one address (the admin's magic links). */
+  RATE_LIMIT_SIGN_IN_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(5),
   /** While no campaigner exists, make this address the owner at start and mail it a sign-in link. */
   ADMIN_EMAIL: optional(z.email({ message: "expected an email address" })),
   IP_HASH_SALT: optional(z.string().min(16, { message: "expected at least 16 characters" })),
+  /**
+   * Secret that signs the bot checks (the proof-of-work challenges the composer solves, and the time stamp in the form
+   * sent without JavaScript). Every instance must have the same one. Default: derived from IP_HASH_SALT when that is
+   * set, otherwise a random value per start (challenges handed out before a restart are then refused once).
+   */
+  BOT_CHECK_SECRET: optional(z.string().min(16, { message: "expected at least 16 characters" })),
+  /**
+   * How much work the composer's proof of work asks for: the largest number of SHA-256 rounds (the challenge picks
+   * between half of it and all of it). The default costs a phone about a second, in the background while the
+   * supporter writes; tests set it low.
+   */
+  BOT_CHECK_DIFFICULTY: optional(z.coerce.number({ message: "expected a number from 2 to 10000000" }).int().min(2).max(10_000_000)).default(50_000),
+  /**
+   * The least time, in seconds, between showing the form to a browser without JavaScript and its Send: a form
+   * filled in faster than that was filled in by a program.
+   */
+  BOT_CHECK_MIN_FORM_SECONDS: optional(z.coerce.number({ message: "expected a number of seconds" }).min(0).max(600)).default(3),
   /** Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is that many entries
    * from the right (lib/http/client-address.ts). */
   TRUSTED_PROXIES: optional(z.coerce.number({ message: "expected a number from 0 to 10" }).int().min(0).max(10)).default(1),

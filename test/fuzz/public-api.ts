@@ -6,6 +6,7 @@
  * bounded runs, in CI) and by `npm run fuzz -- --runs 100000` (long).
  */
 import fc from "fast-check";
+import { solveBotCheck, type TBotCheck } from "../bot-check";
 
 export type TFuzzReport = { requests: number; byStatus: Record<number, number>; failures: string[] };
 
@@ -52,15 +53,27 @@ const letterBody = fc.record(
 /** A path segment: arbitrary text, percent-encoded (sometimes badly), or a near-miss of a real id. */
 const segment = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "x")) || "x"),
-  fc.constantFrom("%ff", "%00", "%", "%zz", "------------------------------------", "0123456789abcdef0123456789abcdef0123", "00000000-0000-0000-0000-000000000000", "..", "%2e%2e", CAMPAIGN),
+  fc.constantFrom("%ff", "%00", "%", "%zz", "------------------------------------", "0123456789abcdef0123456789abcdef0123", "00000000-0000-0000-0000-000000000000", "..", "%2e%2e", "bot-check", CAMPAIGN),
   fc.uuid(),
 );
 
-type TRequest = { method: string; path: string; headers: Record<string, string>; body?: string };
+/**
+ * The bot check a submission carries: mostly one solved for it (so requests reach the deep checks), sometimes the
+ * last one again (a replay), none, or something hostile in its place.
+ */
+const botCheck = fc.oneof(
+  { arbitrary: fc.constant<TBotCheckPlan>({ kind: "solve" }), weight: 6 },
+  { arbitrary: fc.constant<TBotCheckPlan>({ kind: "reuse" }), weight: 1 },
+  { arbitrary: fc.constant<TBotCheckPlan>({ kind: "none" }), weight: 1 },
+  { arbitrary: fc.oneof(nasty, anyJson).map((value): TBotCheckPlan => ({ kind: "value", value })), weight: 1 },
+);
+type TBotCheckPlan = { kind: "solve" } | { kind: "reuse" } | { kind: "none" } | { kind: "value"; value: unknown };
+
+type TRequest = { method: string; path: string; headers: Record<string, string>; body?: string; botCheck?: TBotCheckPlan };
 
 const requests: fc.Arbitrary<TRequest> = fc.oneof(
-  fc.record({ endpoint: fc.constantFrom("/api/v1/letters/preview", "/api/v1/actions"), body: letterBody, key: maybe(nasty), pdf: fc.boolean(), raw: rarely(nasty), type: rarely(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1")), ip: fc.ipV4() }).map(
-    ({ endpoint, body, key, pdf, raw, type, ip }) => ({
+  fc.record({ endpoint: fc.constantFrom("/api/v1/letters/preview", "/api/v1/actions"), body: letterBody, key: maybe(nasty), pdf: fc.boolean(), raw: rarely(nasty), type: rarely(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1")), ip: fc.ipV4(), botCheck }).map(
+    ({ endpoint, body, key, pdf, raw, type, ip, botCheck }) => ({
       method: "POST",
       path: endpoint,
       headers: {
@@ -70,6 +83,7 @@ const requests: fc.Arbitrary<TRequest> = fc.oneof(
         ...(key !== undefined ? { "idempotency-key": key.replace(/[^\x20-\x7e]/g, "?").slice(0, 300) } : {}),
       },
       body: raw ?? JSON.stringify(body),
+      botCheck: raw === undefined && endpoint === "/api/v1/actions" ? botCheck : undefined,
     }),
   ),
   fc.record({ a: segment, b: segment, which: fc.nat(8), method: fc.constantFrom("GET", "POST", "PUT", "DELETE", "PATCH") }).map(({ a, b, which, method }) => ({
@@ -80,11 +94,26 @@ const requests: fc.Arbitrary<TRequest> = fc.oneof(
 );
 
 /** Runs the properties against `baseUrl`; returns what it saw (failures are also thrown by fast-check). */
-export async function fuzzPublicApi(baseUrl: string, options: { runs: number; seed: number; onProgress?: (done: number) => void }): Promise<TFuzzReport> {
+export async function fuzzPublicApi(
+  baseUrl: string,
+  options: { runs: number; seed: number; onProgress?: (done: number) => void; /** Stop after this long, with the runs done so far reported. */ timeLimitMs?: number },
+): Promise<TFuzzReport> {
   const report: TFuzzReport = { requests: 0, byStatus: {}, failures: [] };
+  let lastProof: TBotCheck | undefined;
+  /** The body with its bot check put in, as the plan says (solved for real against the server, as the composer does). */
+  const withPlannedCheck = async (body: string, plan: TBotCheckPlan): Promise<string> => {
+    if (plan.kind === "none") return body;
+    let value: unknown;
+    if (plan.kind === "value") value = plan.value;
+    else if (plan.kind === "reuse" && lastProof) value = lastProof;
+    else value = lastProof = await solveBotCheck(baseUrl);
+    const parsed = JSON.parse(body) as unknown;
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? JSON.stringify({ ...parsed, botCheck: value }) : body;
+  };
   await fc.assert(
     fc.asyncProperty(requests, async (req) => {
-      const response = await fetch(baseUrl + req.path, { method: req.method, headers: req.headers, body: req.body, redirect: "manual" });
+      const body = req.botCheck && req.body !== undefined ? await withPlannedCheck(req.body, req.botCheck) : req.body;
+      const response = await fetch(baseUrl + req.path, { method: req.method, headers: req.headers, body, redirect: "manual" });
       const status = response.status;
       report.requests++;
       report.byStatus[status] = (report.byStatus[status] ?? 0) + 1;
@@ -92,9 +121,8 @@ export async function fuzzPublicApi(baseUrl: string, options: { runs: number; se
       const text = await response.text();
       const where = `${req.method} ${req.path} → ${status}`;
       if (status >= 500) throw new Error(`${where}: a 5xx (${text.slice(0, 200)})`);
-      // (Next.js's own 308 for a dot-segment path, e.g. /api/v1/%2e%2e → /api, comes before the proxy: it has no
-      // body to protect, and is the one answer without the headers.)
-      if (status !== 308 && (!response.headers.get("content-security-policy") || !response.headers.get("x-content-type-options"))) throw new Error(`${where}: no security headers`);
+      // Every answer, Next.js's own 308s for dot segments and doubled slashes included (lib/server/fill-in-security-headers.ts).
+      if ((!response.headers.get("content-security-policy") || !response.headers.get("x-content-type-options"))) throw new Error(`${where}: no security headers`);
       if (status >= 400 && req.path.startsWith("/api/")) {
         if (!(response.headers.get("content-type") ?? "").includes("application/problem+json")) throw new Error(`${where}: not problem+json`);
         const body = JSON.parse(text) as { status?: number; title?: string; errors?: { path?: unknown; message?: unknown }[] };
@@ -105,7 +133,13 @@ export async function fuzzPublicApi(baseUrl: string, options: { runs: number; se
         if ((status === 429 || status === 503) && !response.headers.get("retry-after")) throw new Error(`${where}: no Retry-After`);
       }
     }),
-    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      endOnFailure: true,
+      // A long run cut short by its time limit is a shorter run, not a failure: what ran is reported.
+      ...(options.timeLimitMs ? { interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false } : {}),
+    },
   );
   return report;
 }

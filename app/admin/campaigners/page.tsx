@@ -21,7 +21,8 @@ export default async function CampaignersPage() {
           <li key={label}>{label}</li>
         ))}
       </ul>
-      <CampaignerList me={me.id} campaigners={rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, since: r.createdAt.toISOString().slice(0, 10) }))} />
+      {/* Keyed by who is listed, so the list starts over when an invitation or a removal changes it. */}
+      <CampaignerList key={rows.map((r) => `${r.id}:${r.role}`).join(",")} me={me.id} campaigners={rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role, since: r.createdAt.toISOString().slice(0, 10) }))} />
       <h2>Invite a campaigner</h2>
       <InviteForm />
     </section>

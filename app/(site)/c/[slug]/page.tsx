@@ -7,6 +7,8 @@ import { CaseStatus } from "@/components/site/case-status";
 import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
 import { SourceList } from "@/components/site/source-list";
+import { stampForm } from "@/lib/bot-check/stamp-form";
+import { StaticBlock } from "@/components/ui/static-block";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
@@ -14,14 +16,15 @@ import { env } from "@/lib/env";
 import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
-import { toComposeCampaign } from "@/lib/letters/compose-letters";
+import { defaultLetterLanguage, templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
 import { loadTemplates } from "@/lib/letters/load-templates";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ slug: string }> };
 
-export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+async function metadataOf({ params }: TProps): Promise<Metadata> {
   const { slug } = await params;
   const campaign = await getCampaign(await db(), slug);
   if (!campaign) return {};
@@ -36,7 +39,7 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   };
 }
 
-export default async function CampaignPage({ params }: TProps) {
+async function CampaignPage({ params }: TProps) {
   const { slug } = await params;
   const language = await getLanguage();
   const t = getTranslator(language);
@@ -52,10 +55,12 @@ export default async function CampaignPage({ params }: TProps) {
   // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
   // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
   const warnKazakhstan = language === "ru" || language === "kk";
+  const composeCampaign = toComposeCampaign(campaign);
 
   return (
     <article className="campaign">
-      <header className="campaign__header">
+      {/* Everything but the form is static: kept as the server's HTML in the browser, never hydrated (StaticBlock). */}
+      <StaticBlock as="header" className="campaign__header">
         <p className="eyebrow">{t("home.source", { organisation: campaign.source.organisation })}</p>
         <h1 lang={contentLang}>{content.title}</h1>
         {fallback ? (
@@ -74,11 +79,11 @@ export default async function CampaignPage({ params }: TProps) {
         {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
         {closed && campaign.letterCount === 0 ? null : <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
-      </header>
+      </StaticBlock>
 
       <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={new Date()} />
 
-      <section aria-labelledby="demands" className="section">
+      <StaticBlock as="section" aria-labelledby="demands" className="section">
         <h2 id="demands">{t("campaign.demands")}</h2>
         {closed ? (
           <p className="muted" data-testid="demands-history">
@@ -101,7 +106,7 @@ export default async function CampaignPage({ params }: TProps) {
             </div>
           );
         })}
-      </section>
+      </StaticBlock>
 
       {!takesLetters ? null : (
         <>
@@ -113,17 +118,19 @@ export default async function CampaignPage({ params }: TProps) {
               </p>
             ) : null}
             <LazyComposer
-              campaign={toComposeCampaign(campaign)}
-              templates={await loadTemplates(database, campaign.slug)}
+              campaign={composeCampaign}
+              // Only the language the letters start in: the composer fetches the others once it runs.
+              templates={templatesForLanguage(composeCampaign, await loadTemplates(database, campaign.slug), defaultLetterLanguage(composeCampaign, language))}
               pageLanguage={language}
               today={new Date().toISOString()}
               formKey={randomUUID()}
+              formStamp={stampForm()}
               organisation={env().ORGANISATION_NAME}
               warnKazakhstan={!warnKazakhstan}
             />
           </section>
 
-          <section aria-labelledby="recipients" className="section">
+          <StaticBlock as="section" aria-labelledby="recipients" className="section">
             <h2 id="recipients">{t("campaign.recipients")}</h2>
             <p className="muted" data-testid="sender-note">
               {t("campaign.senderNote", { organisation: env().ORGANISATION_NAME })}
@@ -140,20 +147,20 @@ export default async function CampaignPage({ params }: TProps) {
                 </ul>
               </div>
             ))}
-          </section>
+          </StaticBlock>
         </>
       )}
 
-      <section aria-labelledby="background" className="section prose" lang={contentLang}>
+      <StaticBlock as="section" aria-labelledby="background" className="section prose" lang={contentLang}>
         <h2 id="background" lang={language}>
           {t("campaign.background")}
         </h2>
         <Markdown skipHtml components={{ h1: "h3", h2: "h3", h3: "h4" }}>
           {content.background}
         </Markdown>
-      </section>
+      </StaticBlock>
 
-      <section aria-labelledby="timeline" className="section">
+      <StaticBlock as="section" aria-labelledby="timeline" className="section">
         <h2 id="timeline">{t("campaign.timeline")}</h2>
         <ol className="timeline">
           {campaign.timeline.map((entry, i) => {
@@ -167,9 +174,9 @@ export default async function CampaignPage({ params }: TProps) {
             );
           })}
         </ol>
-      </section>
+      </StaticBlock>
 
-      <footer className="section source-credit">
+      <StaticBlock as="footer" className="section source-credit">
         <h2>{t("campaign.source")}</h2>
         <p>
           {t("campaign.sourceCredit", { title: campaign.source.title, organisation: campaign.source.organisation })}{" "}
@@ -182,7 +189,11 @@ export default async function CampaignPage({ params }: TProps) {
             </a>
           </p>
         ) : null}
-      </footer>
+      </StaticBlock>
     </article>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(CampaignPage);
+export const generateMetadata = withDatabase(metadataOf);

@@ -4,41 +4,77 @@ import { redirect } from "next/navigation";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { submissionOptions } from "@/lib/actions/submission-options";
 import { submitAction } from "@/lib/actions/submit-action";
+import { botCheckCode } from "@/lib/bot-check/bot-check-refused";
+import { checkFormSubmission } from "@/lib/bot-check/check-form-submission";
+import { FORM_STAMP_FIELD, TRAP_FIELD } from "@/lib/bot-check/form-fields";
+import { getCampaign } from "@/lib/campaigns/get-campaign";
+import type { TDb } from "@/lib/db/open";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/delivery/worker";
 import { AppError } from "@/lib/errors/app-error";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getLanguage } from "@/lib/i18n/server";
-import { ZIdempotencyKey } from "@/lib/schemas/action-input";
+import { templatesForLanguage, toComposeCampaign } from "@/lib/letters/compose-letters";
+import { loadTemplates } from "@/lib/letters/load-templates";
+import { ZIdempotencyKey, type TActionInputForm } from "@/lib/schemas/action-input";
 import type { TSendState } from "@/lib/actions/send-state";
 
 /**
  * The composer's form as a plain POST: what a browser without JavaScript sends (with JavaScript the composer posts
  * to /api/v1/actions itself). The same submission as the API; a refusal comes back with what was typed and the codes
  * of the bad fields, so the page shows the form again, filled in, with each message next to its field.
+ * No proof of work can run here, so the bot check is the form's own: an empty trap field and a time stamp.
  */
 export async function sendLetters(_previous: TSendState, form: FormData): Promise<TSendState> {
   const values = actionInputFromForm(form);
   const shown = form.get("pageLanguage");
   const pageLanguage = isLanguage(shown) ? shown : await getLanguage();
   const key = ZIdempotencyKey.safeParse(form.get("idempotencyKey"));
+  const stamp = form.get(FORM_STAMP_FIELD);
+  // The stamp goes back with a refusal while it can still be used: the time spent on the form keeps counting.
+  const sameStamp = typeof stamp === "string" ? stamp : undefined;
+  const database = await db();
+  // Refused: the form again, with what was typed, and the letters in the language chosen.
+  const refuse = async (state: Omit<TSendState, "values" | "templates">): Promise<TSendState> => ({
+    values,
+    templates: await templatesFor(database, values),
+    ...state,
+  });
   let target: string;
   try {
-    const result = await submitAction(await db(), values, {
+    const options = submissionOptions(await headers(), pageLanguage);
+    const proof = checkFormSubmission({ stamp, trap: form.get(TRAP_FIELD) }, options.now);
+    const result = await submitAction(database, values, {
       // The key was written into the page: sending the same page twice (a double click) makes one action.
       idempotencyKey: key.success ? key.data : undefined,
-      ...submissionOptions(await headers(), pageLanguage),
+      proof,
+      ...options,
     });
     if (result.created) wakeWorker();
     target = `/c/${encodeURIComponent(result.campaign.slug)}/thanks?action=${result.id}&lang=${pageLanguage}`;
   } catch (error) {
+    const check = error instanceof AppError ? botCheckCode(error) : undefined;
+    // Too soon: the same stamp, whose time goes on. The trap: the form comes back with it empty (an autofill may have
+    // filled it), the stamp still good. An old or spent stamp: the page's fresh one.
+    if (check === "botCheck.tooFast") return refuse({ formError: "send.tooFast", formStamp: sameStamp });
+    if (check === "botCheck.trap") return refuse({ formError: "send.checkAgain", formStamp: sameStamp });
+    if (check) return refuse({ formError: "send.checkAgain" });
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
-      return { values, errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })) };
+      // Refused before anything was written: the stamp was not spent.
+      return refuse({ errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })), formStamp: sameStamp });
     }
-    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return { values, formError: "send.tooMany" };
+    if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return refuse({ formError: "send.tooMany" });
     console.error(error);
-    return { values, formError: "send.failed" };
+    return refuse({ formError: "send.failed" });
   }
   // Outside the try: redirect() works by throwing.
   redirect(target);
+}
+
+/** The templates the letters of `values` are written from (none for a campaign that does not exist). */
+async function templatesFor(database: TDb, values: TActionInputForm) {
+  const campaign = typeof values.campaign === "string" ? await getCampaign(database, values.campaign) : null;
+  if (!campaign) return [];
+  const language = isLanguage(values.language) ? values.language : undefined;
+  return templatesForLanguage(toComposeCampaign(campaign), await loadTemplates(database, campaign.slug), language);
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { isLanguage } from "@/lib/i18n/languages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 // The address holds a live token: never indexed (and the site's Referrer-Policy keeps it from other sites).
@@ -15,7 +16,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  * The link in the confirmation email. Opening it sends nothing: the letters go when the supporter presses the
  * button, so a mail provider's link scanner, which opens links but presses nothing, cannot send them.
  */
-export default async function ConfirmPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ lang?: string }> }) {
+async function ConfirmPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ lang?: string }> }) {
   const [{ token }, { lang }] = await Promise.all([params, searchParams]);
   const database = await db();
   const found = await findConfirmation(database, token, new Date());
@@ -54,3 +55,6 @@ export default async function ConfirmPage({ params, searchParams }: { params: Pr
     </section>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(ConfirmPage);

@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { capturedMailVisible } from "@/lib/env";
 import { fromLoopback } from "@/lib/http/from-loopback";
 import { listCapturedMail } from "@/lib/mail/captured-mail";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Captured mail" };
@@ -13,7 +14,7 @@ export const metadata = { title: "Captured mail" };
  * For the local operator of the embedded default: the mail the app would have sent. Only while mail is captured,
  * and only for a browser on this machine (campaigners see the same under Admin → Mail).
  */
-export default async function CapturedMailPage() {
+async function CapturedMailPage() {
   if (!capturedMailVisible() || !fromLoopback(await headers())) notFound();
   const mail = await listCapturedMail(await db());
   return (
@@ -27,3 +28,6 @@ export default async function CapturedMailPage() {
     </section>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(CapturedMailPage);

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
 import { submitAction } from "@/lib/actions/submit-action";
+import { verifyBotProof } from "@/lib/bot-check/verify-bot-proof";
+import { authenticatePartner } from "@/lib/partners/authenticate-partner";
 import { submissionOptions } from "@/lib/actions/submission-options";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -11,9 +13,12 @@ import { ZIdempotencyKey } from "@/lib/schemas/action-input";
 
 export const dynamic = "force-dynamic";
 
-/** A supporter's submission: 202 {id, status}. The same Idempotency-Key answers the same and creates nothing new. */
+/**
+ * A supporter's submission: 202 {id, status}. The same Idempotency-Key answers the same and creates nothing new.
+ * The body carries a solved bot check (`botCheck`, from GET /api/v1/bot-check) unless a partner's key sends it.
+ */
 export const POST = route({}, async (request) => {
-  const body = await readJson(request);
+  const received = await readJson(request);
   const keyHeader = request.headers.get("idempotency-key");
   let idempotencyKey: string | undefined;
   if (keyHeader !== null) {
@@ -25,10 +30,28 @@ export const POST = route({}, async (request) => {
     }
     idempotencyKey = key.data;
   }
-  const result = await submitAction(await db(), body, { idempotencyKey, ...submissionOptions(request.headers, await getLanguage()) });
+  const partner = await authenticatePartner(request.headers);
+  // The bot check is not part of the letters: it is taken off the body before the body is read as a submission.
+  const split = splitBotCheck(received);
+  // A body that is not even an object is refused for that (422 at "(body)") by the submission's schema, which no
+  // such body passes: the bot check has nothing to add.
+  const proof = partner || !split ? undefined : await verifyBotProof(split.botCheck);
+  const body = split ? split.body : received;
+  const result = await submitAction(await db(), body, {
+    idempotencyKey,
+    partner: partner?.code,
+    proof,
+    ...submissionOptions(request.headers, await getLanguage()),
+  });
   if (result.created) wakeWorker();
   return NextResponse.json({ id: result.id, status: result.status }, { status: 202 });
 });
+
+function splitBotCheck(received: unknown): { botCheck: unknown; body: unknown } | undefined {
+  if (typeof received !== "object" || received === null || Array.isArray(received)) return undefined;
+  const { botCheck, ...body } = received as Record<string, unknown>;
+  return { botCheck, body };
+}
 
 const refuse = methodNotAllowed("POST");
 export { refuse as GET, refuse as PUT, refuse as PATCH, refuse as DELETE };

@@ -15,6 +15,7 @@ import { CATALOGS } from "@/lib/i18n/messages";
 import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { countryName } from "@/lib/schemas/countries";
 import { inCampaignOrder, recipientLabel } from "@/lib/campaigns/recipients";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 type TProps = { params: Promise<{ slug: string }>; searchParams: Promise<{ action?: string; lang?: string }> };
@@ -33,7 +34,7 @@ function outcomeOf(action: TActionStatus | undefined): TOutcome {
   return "thanks";
 }
 
-export async function generateMetadata({ params, searchParams }: TProps): Promise<Metadata> {
+async function metadataOf({ params, searchParams }: TProps): Promise<Metadata> {
   const [{ slug }, { action: actionId }] = await Promise.all([params, searchParams]);
   const action = actionId ? await getActionStatus(await db(), actionId) : undefined;
   const t = getTranslator(await getLanguage());
@@ -51,7 +52,7 @@ export async function generateMetadata({ params, searchParams }: TProps): Promis
  * language of the page the letters were written on, whatever the browser opening it prefers; the language switch
  * still changes it.
  */
-export default async function ThanksPage({ params, searchParams }: TProps) {
+async function ThanksPage({ params, searchParams }: TProps) {
   const [{ slug }, { action: actionId, lang }] = await Promise.all([params, searchParams]);
   const database = await db();
   const campaign = await getCampaign(database, slug);
@@ -136,3 +137,7 @@ export default async function ThanksPage({ params, searchParams }: TProps) {
     </article>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(ThanksPage);
+export const generateMetadata = withDatabase(metadataOf);

@@ -5,6 +5,7 @@ import { countryName } from "@/lib/schemas/countries";
 import { getFormatter, getLanguage, getTranslator } from "@/lib/i18n/server";
 import { exportMailboxData } from "@/lib/privacy/export-mailbox-data";
 import { findMailboxRequest } from "@/lib/privacy/find-mailbox-request";
+import { withDatabase } from "@/lib/http/with-database";
 
 export const dynamic = "force-dynamic";
 // The address holds a live token: never indexed (and the site's Referrer-Policy keeps it from other sites).
@@ -14,7 +15,7 @@ export const metadata: Metadata = { robots: { index: false, follow: false } };
  * The emailed data link: shows everything stored about the mailbox, offers it as JSON and offers deletion. Opening
  * it changes nothing (a mail scanner may open it too): deleting takes the form's POST.
  */
-export default async function MyDataViewPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ missing?: string }> }) {
+async function MyDataViewPage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ missing?: string }> }) {
   const { token } = await params;
   const { missing } = await searchParams;
   const language = await getLanguage();
@@ -159,3 +160,6 @@ function InvalidLink({ language }: { language: Parameters<typeof getTranslator>[
     </section>
   );
 }
+
+// A database gone away while it renders: a 503 page, not a 500 (lib/http/with-database.ts).
+export default withDatabase(MyDataViewPage);
