@@ -72,6 +72,8 @@ export const BodyEditor = forwardRef<
             "aria-labelledby": labelledBy,
             ...(describedBy ? { "aria-describedby": describedBy } : {}),
             "aria-multiline": "true",
+            // Read-only, CodeMirror's content is not focusable: a keyboard user could not reach or scroll a long letter.
+            ...(readOnly ? { tabindex: "0" } : {}),
             "data-testid": "template-body",
           }),
           EditorView.updateListener.of((update) => {
