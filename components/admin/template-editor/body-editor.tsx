@@ -72,8 +72,9 @@ export const BodyEditor = forwardRef<
             "aria-labelledby": labelledBy,
             ...(describedBy ? { "aria-describedby": describedBy } : {}),
             "aria-multiline": "true",
-            // Read-only, CodeMirror's content is not focusable: a keyboard user could not reach or scroll a long letter.
-            ...(readOnly ? { tabindex: "0" } : {}),
+            // Focusable in the tab order whether editable or read-only (read-only, CodeMirror's content is not), so a
+            // keyboard user reaches and scrolls a long letter; axe counts a contenteditable without it as unreachable.
+            tabindex: "0",
             "data-testid": "template-body",
           }),
           EditorView.updateListener.of((update) => {
