@@ -20,6 +20,9 @@ import { withBotCheck } from "../../test/bot-check";
  * The two tests use different templates so that they can run in parallel with each other too.
  */
 
+// Each test lays out several PDFs and signs a campaigner in; on a loaded two-core machine that outlasts the default.
+test.describe.configure({ timeout: 150_000 });
+
 const EDITOR_URL = (slug: string, audience: string, language: string) => `/admin/campaigns/${slug}/templates/${audience}/${language}`;
 const API_URL = (slug: string, audience: string, language: string) => `/api/admin/templates/${slug}/${audience}/${language}`;
 
