@@ -25,7 +25,11 @@ const SESSION_DAYS = 14;
  * (setup signs the new owner in at once) or mailed as an invitation, instead of as a plain sign-in mail. A request
  * from outside cannot reach this store.
  */
-export const heldLinks = new AsyncLocalStorage<{ url?: string; invite?: boolean }>();
+type THeld = { hold?: (url: string) => void; invite?: boolean };
+// One store per process, like the auth object below: Next.js bundles each route apart, and the auth built in one
+// bundle must see what a handler of another bundle put in the store.
+const HELD = Symbol.for("urgent-letters.held-sign-in-links");
+export const heldLinks: AsyncLocalStorage<THeld> = ((globalThis as Record<symbol, unknown>)[HELD] ??= new AsyncLocalStorage<THeld>()) as AsyncLocalStorage<THeld>;
 
 function localOrigins(url: string): string[] {
   const u = new URL(url);
@@ -66,8 +70,8 @@ function build(database: TDb, secret: string) {
         rateLimit: { window: 60, max: env().RATE_LIMIT_SIGN_IN_PER_MINUTE },
         async sendMagicLink({ email, url }) {
           const held = heldLinks.getStore();
-          if (held && !held.invite) {
-            held.url = url;
+          if (held?.hold) {
+            held.hold(url);
             return;
           }
           const message = buildSignInEmail({ organisation: env().ORGANISATION_NAME, url, minutes: LINK_MINUTES, invited: held?.invite });
