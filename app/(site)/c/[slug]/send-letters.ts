@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { submissionOptions } from "@/lib/actions/submission-options";
 import { submitAction } from "@/lib/actions/submit-action";
+import { serverAction } from "@/lib/http/server-action";
 import { botCheckCode } from "@/lib/bot-check/bot-check-refused";
 import { checkFormSubmission } from "@/lib/bot-check/check-form-submission";
 import { FORM_STAMP_FIELD, TRAP_FIELD } from "@/lib/bot-check/form-fields";
@@ -25,7 +26,7 @@ import type { TSendState } from "@/lib/actions/send-state";
  * of the bad fields, so the page shows the form again, filled in, with each message next to its field.
  * No proof of work can run here, so the bot check is the form's own: an empty trap field and a time stamp.
  */
-export async function sendLetters(_previous: TSendState, form: FormData): Promise<TSendState> {
+export const sendLetters = serverAction({ access: "public" }, async (_previous: TSendState, form: FormData): Promise<TSendState> => {
   const values = actionInputFromForm(form);
   const shown = form.get("pageLanguage");
   const pageLanguage = isLanguage(shown) ? shown : await getLanguage();
@@ -69,7 +70,7 @@ export async function sendLetters(_previous: TSendState, form: FormData): Promis
   }
   // Outside the try: redirect() works by throwing.
   redirect(target);
-}
+});
 
 /** The templates the letters of `values` are written from (none for a campaign that does not exist). */
 async function templatesFor(database: TDb, values: TActionInputForm) {

@@ -15,10 +15,11 @@ import { getLanguage, getTranslator } from "@/lib/i18n/server";
 import { wakeWorker } from "@/lib/delivery/worker";
 import { requestMailboxData } from "@/lib/privacy/request-mailbox-data";
 import { ZMyDataRequest } from "@/lib/schemas/my-data-request";
+import { serverAction } from "@/lib/http/server-action";
 
 export type TRequestState = { status: "idle" | "sent" | "refused"; email: string; error?: string };
 
-export async function requestData(_previous: TRequestState, form: FormData): Promise<TRequestState> {
+export const requestData = serverAction({ access: "public" }, async (_previous: TRequestState, form: FormData): Promise<TRequestState> => {
   const chosen = form.get("language");
   const language = isLanguage(chosen) ? chosen : await getLanguage();
   const t = getTranslator(language);
@@ -44,4 +45,4 @@ export async function requestData(_previous: TRequestState, form: FormData): Pro
   // The in-process worker (embedded default) sends the email at once.
   wakeWorker();
   return { status: "sent", email: "" };
-}
+});
