@@ -33,9 +33,16 @@ const API_URL = (slug: string, audience: string, language: string) => `/api/admi
 async function capturePdfPreviews(page: Page): Promise<string[]> {
   const texts: string[] = [];
   await page.route("**/api/admin/templates/**/preview", async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    await route.fulfill({ response, body });
+    let response: Awaited<ReturnType<typeof route.fetch>>;
+    let body: Buffer;
+    try {
+      response = await route.fetch();
+      body = await response.body();
+    } catch {
+      // The page went away (the test ended) while a preview was on its way: nothing to read.
+      return;
+    }
+    await route.fulfill({ response, body }).catch(() => {});
     if (response.status() === 200 && (response.headers()["content-type"] ?? "").includes("application/pdf")) {
       texts.push(squash((await pdfPages(body)).pages.join(" ")));
     }
@@ -123,6 +130,8 @@ test("[ADMIN] a campaigner edits a template, sees an unknown placeholder named w
     expect(stored.draft).toBeUndefined();
     expect(await seriousAxeViolations(page)).toEqual([]);
   } finally {
+    // Previews still on their way are dropped, not read from a closed page.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.context().close();
   }
 });
@@ -215,6 +224,8 @@ test("[ADMIN] the next letter uses the new version while a letter written before
     expect(reviewed.published.doc.review).toBeUndefined();
     expect(reviewed.published.note).toMatch(/^reviewed by .*editor-[^ ]*@e2e\.example\.org/);
   } finally {
+    // Previews still on their way are dropped, not read from a closed page.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.context().close();
   }
 });
@@ -237,6 +248,8 @@ test("[ADMIN] a viewer reads a letter template and its text preview, with saving
     expect(previews).toEqual([]);
     expect(await seriousAxeViolations(page)).toEqual([]);
   } finally {
+    // Previews still on their way are dropped, not read from a closed page.
+    await page.unrouteAll({ behavior: "ignoreErrors" });
     await page.context().close();
   }
 });
