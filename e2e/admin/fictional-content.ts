@@ -10,7 +10,7 @@ export type TFictional = { slug: string; recipientId: string; recipientEmail: st
 
 let counter = 0;
 
-export async function importFictionalCampaign(page: Page, status: "draft" | "paused"): Promise<TFictional> {
+export async function importFictionalCampaign(page: Page, status: "draft" | "paused" | "live"): Promise<TFictional> {
   const stamp = `${Date.now().toString(36)}${process.pid.toString(36)}${counter++}`;
   const slug = `fictional-${stamp}`;
   const recipientId = `fictional-official-${stamp}`;

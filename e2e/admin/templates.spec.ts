@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { campaignerPage } from "../fixtures/admin";
+import { importFictionalCampaign, type TFictional } from "./fictional-content";
 import { pdfPages, squash } from "../fixtures/pdf-text";
 import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
 import { withBotCheck } from "../../test/bot-check";
@@ -137,33 +138,17 @@ test("[ADMIN] a campaigner edits a template, sees an unknown placeholder named w
 });
 
 /** A French letter to the Kazakh authorities carrying `marker`, with every placeholder the other specs rely on. */
-function frenchLetter(marker: string) {
+/** The fictional campaign's English letter with a marker in its text (e2e/admin/fictional-content.ts). */
+function fictionalLetter(marker: string) {
   return {
-    subjects: [`Zhanar Sekerbayeva (${marker})`],
-    body: [
-      "{{recipient.salutation}},",
-      "",
-      `Je vous écris de {{supporter.city}} ({{supporter.country}}) au sujet de la défenseure des droits humains Zhanar Sekerbayeva. ${marker}.`,
-      "",
-      "Je vous prie respectueusement de :",
-      "",
-      "{{demands}}",
-      "",
-      "{{#personal.note}}",
-      "{{personal.note}}",
-      "{{/personal.note}}",
-      "",
-      "Veuillez agréer l'expression de ma haute considération.",
-      "",
-      "{{supporter.name}}",
-    ].join("\n"),
+    subjects: [`A fictional letter (${marker})`],
+    body: ["{{recipient.salutation}},", "", `I write from {{supporter.city}} about a fictional case. ${marker}.`, "", "{{demands}}", "", "{{supporter.name}}"].join("\n"),
   };
 }
 
-/** A letter written through the public API, as the public page writes it; returns the text of its frozen PDF. */
-async function writeLetter(request: APIRequestContext, name: string): Promise<{ pdf: () => Promise<string> }> {
+async function writeLetter(request: APIRequestContext, campaign: TFictional, name: string): Promise<{ pdf: () => Promise<string> }> {
   const posted = await request.post("/api/v1/actions", {
-    data: await withBotCheck(request, { campaign: DNC_SLUG, language: "fr", supporter: { name, city: "Lyon", country: "FR" }, recipients: ["kz-president"], delivery: "post" }),
+    data: await withBotCheck(request, { campaign: campaign.slug, supporter: { name, city: "Lyon", country: "FR" }, recipients: [campaign.recipientId], delivery: "post" }),
   });
   expect(posted.status(), await posted.text()).toBe(202);
   const { id } = (await posted.json()) as { id: string };
@@ -180,26 +165,31 @@ async function writeLetter(request: APIRequestContext, name: string): Promise<{ 
 
 test("[ADMIN] the next letter uses the new version while a letter written before keeps its text", async ({ browser }) => {
   const { page } = await campaignerPage(browser, "editor");
-  const api = API_URL(DNC_SLUG, "kazakhstan-authorities", "fr");
-  const first = `Version un ${Date.now()}`;
-  const second = `Version deux ${Date.now()}`;
+  const first = `Version one ${Date.now()}`;
+  const second = `Version two ${Date.now()}`;
   try {
-    // The language had no letter: the editor offers to start it from the English text, marked for review.
+    // A language with no letter: the editor offers to start it from the English text, marked for review. Only
+    // opened here, never saved: a French letter to the Kazakh authorities would change what other specs assert.
     await page.goto(`/admin/campaigns/${DNC_SLUG}/templates`);
     await page.getByRole("link", { name: "Start the Français letter to Authorities of Kazakhstan" }).click();
     await expect(page).toHaveURL(new RegExp(`${EDITOR_URL(DNC_SLUG, "kazakhstan-authorities", "fr")}$`));
     await expect(page.getByTestId("template-state")).toContainText("Not published yet.");
     await expect(page.getByText("Review needed")).toBeVisible();
 
-    const v1 = await page.request.post(`${api}/publish`, { data: frenchLetter(first) });
+    // Versions and letters on a fictional live campaign of this test's own (imported through the admin's upload),
+    // so that no other spec's letters change while this one publishes.
+    const fictional = await importFictionalCampaign(page, "live");
+    const api = API_URL(fictional.slug, "example-government", "en");
+
+    const v1 = await page.request.post(`${api}/publish`, { data: fictionalLetter(first) });
     expect(v1.status(), await v1.text()).toBe(200);
-    const letterA = await writeLetter(page.request, "Anne Avant");
+    const letterA = await writeLetter(page.request, fictional, "Anne Before");
     expect(await letterA.pdf()).toContain(first);
 
-    const v2 = await page.request.post(`${api}/publish`, { data: frenchLetter(second) });
+    const v2 = await page.request.post(`${api}/publish`, { data: fictionalLetter(second) });
     expect(v2.status(), await v2.text()).toBe(200);
     expect(((await v2.json()) as { version: number }).version).toBeGreaterThan(((await v1.json()) as { version: number }).version);
-    const letterB = await writeLetter(page.request, "Bruno Après");
+    const letterB = await writeLetter(page.request, fictional, "Bruno After");
 
     const textB = await letterB.pdf();
     expect(textB).toContain(second);
@@ -215,8 +205,8 @@ test("[ADMIN] the next letter uses the new version while a letter written before
     expect(opened.published.letters).toBeGreaterThanOrEqual(1);
 
     // The review flag is shown on the page and cleared by a campaigner who says they reviewed the letter.
-    await page.request.post(`${api}/publish`, { data: { ...frenchLetter(second), review: "needed" } });
-    await page.reload();
+    await page.request.post(`${api}/publish`, { data: { ...fictionalLetter(second), review: "needed" } });
+    await page.goto(EDITOR_URL(fictional.slug, "example-government", "en"));
     await page.getByRole("button", { name: "I reviewed this letter" }).click();
     await expect(page.getByTestId("save-status")).toContainText("marked as reviewed");
     await expect(page.getByText("Review needed")).toHaveCount(0);

@@ -11,8 +11,10 @@ test("[API] the live campaigns are listed with their languages and letter counte
   const response = await request.get("/api/v1/campaigns");
   expect(response.status()).toBe(200);
   const list = (await response.json()) as { slug: string; title: string; status: string; languages: string[]; counters: { letters: number } }[];
-  // The Front Line Defenders campaign is closed: it is not listed.
-  expect(list.map((c) => c.slug)).toEqual([DNC_SLUG]);
+  // The Front Line Defenders campaign is closed: it is not listed. (The admin's browser tests may add fictional
+  // live campaigns of their own to the same database: only the seeded ones are asserted.)
+  expect(list.map((c) => c.slug)).toContain(DNC_SLUG);
+  expect(list.map((c) => c.slug)).not.toContain(FLD_SLUG);
   for (const campaign of list) {
     expect(campaign.status).toBe("live");
     expect(campaign.languages).toContain("en");
