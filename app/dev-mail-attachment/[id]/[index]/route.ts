@@ -1,6 +1,6 @@
 import { capturedMailVisible } from "@/lib/env";
 import { db } from "@/lib/db/client";
-import { readCapturedMail } from "@/lib/mail/captured-mail";
+import { capturedAttachmentResponse } from "@/lib/mail/captured-attachment";
 import { fromLoopback } from "@/lib/http/from-loopback";
 import { AppError } from "@/lib/errors/app-error";
 import { ZUuid, methodNotAllowed, route } from "@/lib/http/route";
@@ -10,15 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** An attachment of a captured message (the letters' PDFs), for the local operator only. */
 export const GET = route({ params: z.object({ id: ZUuid, index: z.coerce.number().int().min(0).max(1000) }) }, async (request, { id, index }) => {
-  const mail = capturedMailVisible() && fromLoopback(request.headers) ? await readCapturedMail(await db(), id) : undefined;
-  const attachment = mail?.parsed.attachments[index];
-  if (!attachment) throw new AppError("NOT_FOUND", "No such attachment.", [{ path: "index", code: "notFound", message: "not found" }]);
-  return new Response(new Uint8Array(attachment.content), {
-    headers: {
-      "content-type": attachment.contentType,
-      "content-disposition": `attachment; filename="${(attachment.filename ?? "attachment").replace(/[^\w.-]/g, "_")}"`,
-    },
-  });
+  if (!(capturedMailVisible() && fromLoopback(request.headers))) throw new AppError("NOT_FOUND", "No such attachment.", [{ path: "index", code: "notFound", message: "not found" }]);
+  return capturedAttachmentResponse(await db(), id, index);
 });
 
 const refuse = methodNotAllowed("GET");
