@@ -7,6 +7,7 @@ import type { TLanguage } from "@/lib/i18n/languages";
 import type { TLetterPage } from "@/lib/letters/types";
 import type { TRecipientKind } from "@/lib/templates/recipient-kinds";
 import type { TOutboxMessage } from "@/lib/mail/types";
+import type { TEmbedTheme } from "@/lib/embed/theme";
 import {
   boolean,
   date,
@@ -225,7 +226,9 @@ export const letters = pgTable(
     language: text("language").notNull(),
     channel: text("channel", { enum: ["email", "mailto", "post"] }).notNull(),
     status: text("status", {
-      enum: ["awaiting-confirmation", "queued", "sending", "sent", "failed", "posted", "cancelled"],
+      // held: waiting for a campaigner (its official's address is suspect); bounced: a bounce came back after the
+      // relay accepted it (issue 11).
+      enum: ["awaiting-confirmation", "queued", "held", "sending", "sent", "failed", "bounced", "posted", "cancelled"],
     }).notNull(),
     /** The published template version the letter was written from (content_versions.id). */
     templateVersionId: uuid("template_version_id"),
@@ -472,4 +475,41 @@ export const spentBotProofs = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
   (t) => [index("spent_bot_proofs_expires_at").on(t.expiresAt)],
+);
+
+/**
+ * Partner organisations that embed the form on their own sites (templates/partners/<code>.yaml). An action records
+ * its partner only while the partner is known and active; `/embed/*` may be framed only by `allowedOrigins`.
+ */
+export const partners = pgTable("partners", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  site: text("site").notNull(),
+  allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull().default([]),
+  theme: jsonb("theme").$type<TEmbedTheme>(),
+  /** An inactive partner's embed cannot be framed, its actions are not attributed and its keys do not work. */
+  active: boolean("active").notNull().default(true),
+  loadedFrom: text("loaded_from"),
+  ...timestamps,
+});
+
+/**
+ * A supporter's "<partner> may contact me": given per partner on the partner's embed or form, with the words the
+ * supporter saw and when. A partner's webhooks carry the supporter's name and email only with a row here.
+ */
+export const partnerConsents = pgTable(
+  "partner_consents",
+  {
+    actionId: uuid("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partners.code, { onDelete: "cascade" }),
+    /** The consent sentence exactly as shown, in the language it was shown in. */
+    wording: text("wording").notNull(),
+    language: text("language").notNull(),
+    givenAt: timestamp("given_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.partnerCode] }), index("partner_consents_partner").on(t.partnerCode)],
 );

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { LANGUAGES, type TLanguage } from "@/lib/i18n/languages";
+import { ZEmbedTheme } from "@/lib/embed/theme";
 import { RECIPIENT_KINDS } from "./recipient-kinds";
 
 export const ZLanguage = z.enum(LANGUAGES, { message: `expected one of ${LANGUAGES.join(", ")}` });
@@ -149,3 +150,30 @@ export const ZLetterFrontMatter = z.strictObject({
 export type TRecipientFile = z.infer<typeof ZRecipientFile>;
 export type TCampaignFile = z.infer<typeof ZCampaignFile>;
 export type TAudienceFile = z.infer<typeof ZAudienceFile>;
+
+/**
+ * An origin a partner's pages are served from, exactly as a browser names it: scheme, host and port, no path
+ * (https://dignitynetwork.ca). Plain http only for localhost, where a partner tries the embed out.
+ */
+export const ZOrigin = z.string({ message: "expected an origin such as https://example.org" }).refine(
+  (value) => {
+    if (!URL.canParse(value)) return false;
+    const url = new URL(value);
+    const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
+    return url.origin === value && (url.protocol === "https:" || (url.protocol === "http:" && local));
+  },
+  { message: "expected an origin such as https://example.org (https, no path or trailing slash)" },
+);
+
+/** templates/partners/<code>.yaml: an organisation that embeds the form on its own site. No secrets in files. */
+export const ZPartnerFile = z.strictObject({
+  code: z
+    .string({ message: "expected a code" })
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "expected lowercase letters, digits and single dashes" })
+    .max(40, { message: "at most 40 characters" }),
+  name: text,
+  site: z.url({ protocol: /^https$/, message: "expected the partner's https:// site" }),
+  allowedOrigins: z.array(ZOrigin).max(20, { message: "at most 20 origins" }),
+  theme: ZEmbedTheme.optional(),
+});
+export type TPartnerFile = z.output<typeof ZPartnerFile>;
