@@ -513,3 +513,24 @@ export const partnerConsents = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actionId, t.partnerCode] }), index("partner_consents_partner").on(t.partnerCode)],
 );
+
+/**
+ * Every try to deliver a letter, with the relay's answer (issue 11: a letter's page lists them): written with the
+ * letter's new status by lib/delivery/letter-outcomes.ts. A digest's try is one row per letter it carried.
+ */
+export const letterAttempts = pgTable(
+  "letter_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    letterId: uuid("letter_id")
+      .notNull()
+      .references(() => letters.id, { onDelete: "cascade" }),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** sent: the relay accepted it; retry: a temporary refusal; failed: a final one; not-built: nothing was sent. */
+    outcome: text("outcome").$type<"sent" | "retry" | "failed" | "not-built" | "held" | "bounced" | "soft-bounce">().notNull(),
+    /** The relay's reply (or the error), as it came. */
+    reply: text("reply"),
+    messageId: text("message_id"),
+  },
+  (t) => [index("letter_attempts_letter").on(t.letterId, t.at)],
+);

@@ -78,14 +78,15 @@ export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Pro
     await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now: ctx.now(), error: `not sent: ${describe(error)}`, attempted: false })));
     return;
   }
+  let reply: string;
   try {
-    await ctx.transport.send(message, "letter");
+    reply = (await ctx.transport.send(message, "letter")).response;
   } catch (error) {
     await recordSendFailure(ctx, [letter], recipient.id, error);
     return;
   }
   const messageId = letterMessageId(letter.id, ctx.settings.mailFrom);
-  const marked = await tally(ctx.counts, "sent", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId })));
+  const marked = await tally(ctx.counts, "sent", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, reply })));
   if (marked === 0) ctx.log(`letter ${letter.id} was sent but its lock had been taken over: a second copy may follow (${messageId})`);
   await endHardFailures(ctx, recipient);
 }
@@ -109,14 +110,15 @@ export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Pro
     await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now: ctx.now(), error: `digest not sent: ${describe(error)}`, attempted: false })));
     return;
   }
+  let reply: string;
   try {
-    await ctx.transport.send(message, "digest");
+    reply = (await ctx.transport.send(message, "digest")).response;
   } catch (error) {
     await recordSendFailure(ctx, letters, recipient.id, error);
     return;
   }
   const messageId = String(message.messageId);
-  const marked = await tally(ctx.counts, "digested", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, digestId })));
+  const marked = await tally(ctx.counts, "digested", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, digestId, reply })));
   if (marked < ids.length) ctx.log(`digest ${digestId}: ${ids.length - marked} letters had lost their lock: copies may follow`);
   await endHardFailures(ctx, recipient);
 }

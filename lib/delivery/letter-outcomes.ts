@@ -7,7 +7,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
-import { letters, recipients } from "@/lib/db/schema";
+import { letterAttempts, letters, recipients } from "@/lib/db/schema";
 
 /** Permanent failures in a row after which an address is flagged for campaigners to check. */
 export const SUSPECT_AFTER_HARD_FAILURES = 3;
@@ -18,13 +18,19 @@ function owned({ ids, lock }: TOwned) {
   return and(inArray(letters.id, [...ids]), eq(letters.status, "sending"), eq(letters.lockedUntil, lock));
 }
 
-async function updated(rows: Promise<{ id: string }[]>): Promise<number> {
-  return (await rows).length;
+type TAttempt = Pick<typeof letterAttempts.$inferInsert, "outcome" | "reply" | "messageId">;
+
+/** The rows this pass really changed, each with a line in its letter's attempts. */
+async function updated(db: TDb, rows: Promise<{ id: string }[]>, attempt: TAttempt & { at: Date }): Promise<number> {
+  const changed = await rows;
+  if (changed.length > 0) await db.insert(letterAttempts).values(changed.map(({ id }) => ({ letterId: id, ...attempt })));
+  return changed.length;
 }
 
-export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: string }): Promise<number> {
+export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: string; reply?: string }): Promise<number> {
   if (o.ids.length === 0) return Promise.resolve(0);
   return updated(
+    db,
     db
       .update(letters)
       .set({
@@ -39,6 +45,7 @@ export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: st
       })
       .where(owned(o))
       .returning({ id: letters.id }),
+    { outcome: "sent", reply: o.reply ?? null, messageId: o.messageId, at: o.now },
   );
 }
 
@@ -46,6 +53,7 @@ export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: st
 export function markRetry(db: TDb, o: TOwned & { error: string; at: Date }): Promise<number> {
   if (o.ids.length === 0) return Promise.resolve(0);
   return updated(
+    db,
     db
       .update(letters)
       .set({
@@ -58,6 +66,7 @@ export function markRetry(db: TDb, o: TOwned & { error: string; at: Date }): Pro
       })
       .where(owned(o))
       .returning({ id: letters.id }),
+    { outcome: "retry", reply: o.error, at: o.now },
   );
 }
 
@@ -65,6 +74,7 @@ export function markRetry(db: TDb, o: TOwned & { error: string; at: Date }): Pro
 export function markFailed(db: TDb, o: TOwned & { error: string; attempted: boolean }): Promise<number> {
   if (o.ids.length === 0) return Promise.resolve(0);
   return updated(
+    db,
     db
       .update(letters)
       .set({
@@ -76,13 +86,18 @@ export function markFailed(db: TDb, o: TOwned & { error: string; attempted: bool
       })
       .where(owned(o))
       .returning({ id: letters.id }),
+    { outcome: o.attempted ? "failed" : "not-built", reply: o.error, at: o.now },
   );
+}
+
+async function counted(rows: Promise<{ id: string }[]>): Promise<number> {
+  return (await rows).length;
 }
 
 /** Pacing said "later" (or the pass ran out of time): back to the queue, nothing counted against the letter. */
 export function markDeferred(db: TDb, o: TOwned & { at?: Date }): Promise<number> {
   if (o.ids.length === 0) return Promise.resolve(0);
-  return updated(
+  return counted(
     db
       .update(letters)
       .set({ status: "queued", lockedUntil: null, updatedAt: o.now, ...(o.at ? { nextAttemptAt: o.at } : {}) })

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { extractText } from "unpdf";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
-import { campaigns, letters, recipients } from "@/lib/db/schema";
+import { campaigns, letterAttempts, letters, recipients } from "@/lib/db/schema";
 import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { sendDueLetters, type TSendDueLettersOptions } from "./send-due-letters";
@@ -109,6 +109,12 @@ describe.each(testDatabases())("sending letters on $name", ({ name, open }) => {
     [row] = await rows([id!]);
     expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
     expect(smtp.raw).toHaveLength(1);
+    // Each try is kept with the relay's own reply, for the campaigner's view of the letter.
+    const tries = await database.db.select().from(letterAttempts).where(eq(letterAttempts.letterId, id!)).orderBy(letterAttempts.at);
+    expect(tries.map((t) => t.outcome)).toEqual(["retry", "sent"]);
+    expect(tries[0]!.reply).toMatch(/^421/);
+    expect(tries[1]!.reply).toMatch(/^250/);
+    expect(tries[1]!.messageId).toBe(row!.messageId);
   });
 
   it("fails a 550 at once after one delivery attempt, and flags the address after three in a row", async () => {
