@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZActionAccepted } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { submitAction } from "@/lib/actions/submit-action";
 import { verifyBotProof } from "@/lib/bot-check/verify-bot-proof";
@@ -59,7 +61,7 @@ export const POST = route({}, async (request) => {
   // confirmed as it is made, and its partner hears so now (an emailed one, when its link is followed).
   if (result.created && partner && result.status === "confirmed") await emitActionConfirmed(database, result.id, options.now);
   if (result.created) wakeWorker();
-  return NextResponse.json({ id: result.id, status: result.status }, { status: 202 });
+  return NextResponse.json({ id: result.id, status: result.status } satisfies z.input<typeof ZActionAccepted>, { status: 202 });
 });
 
 function splitBotCheck(received: unknown): { botCheck: unknown; body: unknown } | undefined {
