@@ -50,8 +50,9 @@ export async function markSent(db: TDb, o: TOwned & { messageId: string; digestI
       .then((rows) => ((sent = rows.map((r) => r.id)), rows)),
     { outcome: "sent", reply: o.reply ?? null, messageId: o.messageId, at: o.now },
   );
-  // letter.sent for the partners' letters among them (issue 12), written once the letters are recorded sent.
-  await emitLettersSent(db, sent, o.now);
+  // letter.sent for the partners' letters among them (issue 12), written once the letters are recorded sent. A
+  // failure here must not look like a failed send (the letters are sent): it is logged, and the events are lost.
+  await emitLettersSent(db, sent, o.now).catch((error: unknown) => console.error(`[webhooks] letter.sent for ${sent.length} letters not written: ${error instanceof Error ? error.message : String(error)}`));
   return count;
 }
 
