@@ -42,15 +42,31 @@ async function expectNoSeriousAxe(page: Page) {
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
-async function shoot(page: Page, name: string) {
+async function shoot(page: Page, name: string, at?: string) {
   // Screenshots for a person to look at, when asked for (PARTNER_SHOTS=<folder>); nothing is asserted on them.
   const folder = process.env.PARTNER_SHOTS;
   if (!folder) return;
   for (const width of [390, 1280]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: true });
+    await page.setViewportSize({ width, height: 1000 });
+    if (at) await page.locator(at).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${folder}/${name}-${width}.png`, fullPage: !at });
   }
   await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** On a phone's width the page does not scroll sideways (wide tables scroll inside their own box). */
+async function expectFitsPhone(page: Page) {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-scroll"))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className}`),
+  );
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(wide).toEqual([]);
+  expect(scroll).toBeLessThanOrEqual(390);
 }
 
 const stats = (key: string) => fetch(`${started.app.url}/api/v1/partners/me/stats`, { headers: { authorization: `Bearer ${key}` } });
@@ -74,6 +90,7 @@ test("[ADMIN] an owner creates a partner API key, sees it once and revokes it", 
   await expect(row).toContainText("live");
   await expect(row).toContainText("never");
   await expectNoSeriousAxe(page);
+  await expectFitsPhone(page);
   await shoot(page, "keys");
 
   // The key works from a server, and the list then shows it was used.
@@ -118,6 +135,7 @@ test("[ADMIN] an owner adds a webhook endpoint, sees its secret once, sends a te
     await expect(page.locator("tr", { hasText: "test" }).filter({ hasText: "delivered" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 20_000 });
   await expectNoSeriousAxe(page);
+  await expectFitsPhone(page);
   await shoot(page, "webhooks");
 
   await page.locator("tr", { hasText: "delivered" }).getByRole("button", { name: /Redeliver/ }).click();
@@ -147,6 +165,8 @@ test("[SITE] the API reference is rendered by the app from its OpenAPI document"
   // Nothing from another host (no CDN).
   expect(scripts).toEqual([]);
   await expectNoSeriousAxe(page);
-  await shoot(page, "developers");
+  await expectFitsPhone(page);
+  await shoot(page, "developers-top", "h1");
+  await shoot(page, "developers-stats", "#getpartnerstats");
   await context.close();
 });

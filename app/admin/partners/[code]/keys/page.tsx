@@ -21,7 +21,7 @@ export default async function PartnerKeysPage({ params }: { params: Promise<{ co
   if (!partner) notFound();
   const keys = await listApiKeys(database, partner.code);
   return (
-    <section>
+    <section className="partner-api">
       <PartnerHeader code={partner.code} name={partner.name} title="API keys" current="keys" />
       <p>
         A key lets the partner&apos;s server send its own form&apos;s supporters&apos; letters (<code>POST /api/v1/actions</code>) and read its

@@ -21,7 +21,7 @@ export default async function PartnerWebhooksPage({ params }: { params: Promise<
   if (!partner) notFound();
   const { endpoints, deliveries } = await listWebhooks(database, partner.code);
   return (
-    <section>
+    <section className="partner-api">
       <PartnerHeader code={partner.code} name={partner.name} title="Webhooks" current="webhooks" />
       <p>
         Signed events (Standard Webhooks) for the partner&apos;s actions: <code>action.confirmed</code>, <code>letter.sent</code>,{" "}
