@@ -140,6 +140,12 @@ function Operation({ id, title, op, doc }: { id: string; title: string; op: TOpe
               <dd>
                 {response.description}
                 {schema?.$ref ? <> — <code>{refName(schema.$ref)}</code></> : null}
+                {schema?.$ref && refName(schema.$ref) !== "Problem" ? (
+                  <details>
+                    <summary>Fields of {refName(schema.$ref)}</summary>
+                    <Fields schema={schema} doc={doc} depth={0} />
+                  </details>
+                ) : null}
               </dd>
             </div>
           );
