@@ -162,6 +162,11 @@ test("[SITE] the API reference is rendered by the app from its OpenAPI document"
   await expect(page.getByRole("heading", { level: 1, name: "Urgent Letters API" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "GET /api/v1/partners/me/stats" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Event action.confirmed" })).toBeVisible();
+  // An answer's fields unfold under its schema's name, by keyboard too.
+  const statsSection = page.locator('section[aria-labelledby="getpartnerstats"]');
+  await statsSection.getByText("Fields of PartnerStats").focus();
+  await page.keyboard.press("Enter");
+  await expect(statsSection.getByText("Of those, confirmed by the supporter", { exact: false }).first()).toBeVisible();
   // Nothing from another host (no CDN).
   expect(scripts).toEqual([]);
   await expectNoSeriousAxe(page);
