@@ -6,6 +6,7 @@ import "server-only";
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { actions, letters } from "@/lib/db/schema";
+import { emitActionConfirmed } from "@/lib/webhooks/emit-event";
 import { canonicalMailbox } from "./canonical-mailbox";
 import { hashToken } from "./tokens";
 
@@ -82,6 +83,8 @@ export async function confirmAction(db: TDb, token: string, now: Date): Promise<
       .update(letters)
       .set({ status: "queued", nextAttemptAt: now, updatedAt: now })
       .where(and(eq(letters.actionId, action.id), eq(letters.channel, "email"), eq(letters.status, "awaiting-confirmation")));
+    // A partner's action: its action.confirmed webhook is written with the confirmation (nothing for other actions).
+    await emitActionConfirmed(tx, action.id, now);
     return { outcome: "confirmed" as const, actionId: action.id, campaignSlug: action.slug, pageLanguage: action.pageLanguage };
   });
 }

@@ -534,3 +534,91 @@ export const letterAttempts = pgTable(
   },
   (t) => [index("letter_attempts_letter").on(t.letterId, t.at)],
 );
+
+// Issue 12 (partner API and signed webhooks): partners' API keys, their webhook endpoints and the deliveries to them.
+
+/**
+ * A partner's API key (`Authorization: Bearer ul_live_…`): only a SHA-256 hash of the whole key is kept, so the key
+ * is shown once, when it is made, and a database dump holds no working key. A key is looked up by its hash (an
+ * index, not a comparison of secrets in JavaScript), so no timing tells how much of a guess was right.
+ */
+export const partnerApiKeys = pgTable(
+  "partner_api_keys",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partners.code, { onDelete: "cascade" }),
+    /** What the owner called it ("CRM sync"). */
+    name: text("name").notNull(),
+    /** The key's first characters (`ul_live_ab12`), to tell keys apart in the list; not enough to use it. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The owner's email. */
+    createdBy: text("created_by").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("partner_api_keys_hash").on(t.keyHash), index("partner_api_keys_partner").on(t.partnerCode)],
+);
+
+export const WEBHOOK_EVENTS = ["action.confirmed", "letter.sent", "letter.bounced", "campaign.updated", "campaign.closed"] as const;
+export type TWebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * Where a partner wants events: an https URL, the events it takes, and its signing secret (Standard Webhooks,
+ * `whsec_…`). The app must read the secret to sign, so it is kept encrypted (AES-256-GCM with a key derived from
+ * the app's secret, lib/webhooks/endpoint-secret.ts), never in clear.
+ */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    partnerCode: text("partner_code")
+      .notNull()
+      .references(() => partners.code, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    /** The `whsec_…` secret, encrypted: `v1.<iv>.<tag>.<ciphertext>` (base64url). */
+    secret: text("secret").notNull(),
+    events: jsonb("events").$type<TWebhookEvent[]>().notNull(),
+    active: boolean("active").notNull().default(true),
+    createdBy: text("created_by").notNull(),
+    ...timestamps,
+  },
+  (t) => [index("webhook_endpoints_partner").on(t.partnerCode)],
+);
+
+/**
+ * One event for one endpoint: written with the change it reports (in the same transaction), sent by the worker's
+ * webhook pass, retried with the letters' back-off for 24 hours, then given up (failedAt). Its id is the
+ * `webhook-id` a receiver deduplicates by, the same on every try and on a redelivery.
+ */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    endpointId: uuid("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventType: text("event_type").$type<TWebhookEvent | "test">().notNull(),
+    /** The whole JSON body as sent: `{type, timestamp, data}`. */
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    /** Null once delivered or given up. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    /** The receiver's HTTP status on the last try (null: no answer). */
+    lastStatus: integer("last_status"),
+    lastError: text("last_error"),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("webhook_deliveries_due")
+      .on(t.nextAttemptAt)
+      .where(sql`next_attempt_at is not null`),
+    index("webhook_deliveries_endpoint").on(t.endpointId, t.createdAt),
+  ],
+);

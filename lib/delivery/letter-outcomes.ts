@@ -8,6 +8,7 @@ import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letterAttempts, letters, recipients } from "@/lib/db/schema";
+import { emitLettersSent } from "@/lib/webhooks/emit-event";
 
 /** Permanent failures in a row after which an address is flagged for campaigners to check. */
 export const SUSPECT_AFTER_HARD_FAILURES = 3;
@@ -27,9 +28,10 @@ async function updated(db: TDb, rows: Promise<{ id: string }[]>, attempt: TAttem
   return changed.length;
 }
 
-export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: string; reply?: string }): Promise<number> {
-  if (o.ids.length === 0) return Promise.resolve(0);
-  return updated(
+export async function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: string; reply?: string }): Promise<number> {
+  if (o.ids.length === 0) return 0;
+  let sent: string[] = [];
+  const count = await updated(
     db,
     db
       .update(letters)
@@ -44,9 +46,14 @@ export function markSent(db: TDb, o: TOwned & { messageId: string; digestId?: st
         updatedAt: o.now,
       })
       .where(owned(o))
-      .returning({ id: letters.id }),
+      .returning({ id: letters.id })
+      .then((rows) => ((sent = rows.map((r) => r.id)), rows)),
     { outcome: "sent", reply: o.reply ?? null, messageId: o.messageId, at: o.now },
   );
+  // letter.sent for the partners' letters among them (issue 12), written once the letters are recorded sent. A
+  // failure here must not look like a failed send (the letters are sent): it is logged, and the events are lost.
+  await emitLettersSent(db, sent, o.now).catch((error: unknown) => console.error(`[webhooks] letter.sent for ${sent.length} letters not written: ${error instanceof Error ? error.message : String(error)}`));
+  return count;
 }
 
 /** A temporary failure: back to the queue for a later try, with the attempt counted. */

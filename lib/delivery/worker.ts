@@ -14,6 +14,7 @@ import { env, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
 import { sendOutbox } from "@/lib/mail/outbox";
 import { runRetentionWhenDue } from "@/lib/privacy/run-retention-when-due";
+import { sendDueWebhooks } from "@/lib/webhooks/send-due-webhooks";
 import type { TPdfThreads } from "./pdf-threads";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
@@ -30,6 +31,8 @@ export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   onPass?: (counts: TSendCounts) => void;
   /** Send the outbox (confirmation emails) too; default true. */
   outbox?: boolean;
+  /** Send the partners' webhooks (lib/webhooks/send-due-webhooks.ts) too; default true. */
+  webhooks?: boolean;
   /** Run the retention job (lib/privacy/run-retention-when-due.ts) once an hour between all workers; default true. */
   retention?: boolean;
   /** The pass to run; only tests of the loop itself replace it. */
@@ -88,6 +91,14 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
         }
       } catch (error) {
         log(`outbox failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+      try {
+        if (options.webhooks !== false) {
+          const hooks = await sendDueWebhooks({ db: rest.db, now: passOptions.now, allowPrivate: env().WEBHOOK_ALLOW_PRIVATE_URLS });
+          more ||= hooks.delivered + hooks.retried + hooks.failed >= 20;
+        }
+      } catch (error) {
+        log(`webhooks failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       try {
         const counts = await pass(passOptions);

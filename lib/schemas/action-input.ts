@@ -3,6 +3,7 @@
  * schema serves the form's Send step and POST /api/v1/actions.
  */
 import { z } from "zod";
+import { LANGUAGES } from "@/lib/i18n/languages";
 import { ZLetterInputBase, campaignFields, type TCampaignRules } from "./letter-input";
 
 export const DELIVERY = ["email", "mailto", "post"] as const;
@@ -11,6 +12,17 @@ export type TDelivery = (typeof DELIVERY)[number];
 const actionFields = {
   delivery: z.enum(DELIVERY, { message: "validation.delivery" }),
   consent: z.object({ updates: z.boolean().optional() }).optional(),
+  /**
+   * The supporter ticked "<partner> may contact me" on the partner's own form: the sentence exactly as shown, in the
+   * language it was shown in. Only a partner's request (its API key, or its embed) records it, for that partner;
+   * without it the partner's webhooks never carry the supporter's name or email.
+   */
+  partnerConsent: z
+    .object({
+      wording: z.string({ message: "validation.required" }).trim().min(1, { message: "validation.required" }).max(1000, { message: "validation.tooLong" }),
+      language: z.enum(LANGUAGES, { message: "validation.language" }),
+    })
+    .optional(),
 };
 
 const ZActionInputFields = ZLetterInputBase.extend(actionFields);

@@ -108,6 +108,12 @@ export const ZEnv = z.object({
   RATE_LIMIT_CONFIRMATIONS_PER_DAY: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(10),
   /** PDF previews allowed per minute from one IP address (laying one out takes tens of milliseconds of CPU). */
   RATE_LIMIT_PDF_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(30),
+  /** Requests allowed per minute with one partner API key (POST /api/v1/actions and GET /api/v1/partners/me/stats
+   * together): a partner's server sends for many supporters from one address, so its key is what is counted. */
+  RATE_LIMIT_PARTNER_KEY_PER_MINUTE: optional(z.coerce.number({ message: "expected a number" }).int().min(1)).default(120),
+  /** Let webhook endpoints be http:// URLs and private or loopback addresses (a receiver on this machine, in tests).
+   * Off by default: an owner's URL could otherwise make the server call the private network (SSRF). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: optional(boolish).default(false),
   /** Run the sender inside the web process. Default: on with the embedded database, off with DATABASE_URL. */
   WORKER_IN_PROCESS: optional(boolish),
   /** Threads the web process lays out PDF previews on; 0 lays them out on its main thread. Default: cores - 1, 1 to 2. */

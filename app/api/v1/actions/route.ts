@@ -1,7 +1,11 @@
+import type { z } from "zod";
+import type { ZActionAccepted } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { submitAction } from "@/lib/actions/submit-action";
 import { verifyBotProof } from "@/lib/bot-check/verify-bot-proof";
 import { authenticatePartner } from "@/lib/partners/authenticate-partner";
+import { recordPartnerConsent } from "@/lib/partners/record-partner-consent";
+import { emitActionConfirmed } from "@/lib/webhooks/emit-event";
 import { submissionOptions } from "@/lib/actions/submission-options";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
@@ -15,7 +19,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * A supporter's submission: 202 {id, status}. The same Idempotency-Key answers the same and creates nothing new.
- * The body carries a solved bot check (`botCheck`, from GET /api/v1/bot-check) unless a partner's key sends it.
+ * The body carries a solved bot check (`botCheck`, from GET /api/v1/bot-check) unless a partner's key sends it
+ * (`Authorization: Bearer ul_live_…`): then the action is the partner's, and `partnerConsent` is recorded for it.
  */
 export const POST = route({}, async (request) => {
   const received = await readJson(request);
@@ -37,14 +42,26 @@ export const POST = route({}, async (request) => {
   // such body passes: the bot check has nothing to add.
   const proof = partner || !split ? undefined : await verifyBotProof(split.botCheck);
   const body = split ? split.body : received;
-  const result = await submitAction(await db(), body, {
+  const options = submissionOptions(request.headers, await getLanguage());
+  const database = await db();
+  const result = await submitAction(database, body, {
+    ...options,
     idempotencyKey,
     partner: partner?.code,
     proof,
-    ...submissionOptions(request.headers, await getLanguage()),
+    // A partner's server sends for many supporters from one address: its key is limited (authenticatePartner), not
+    // its IP. The per-mailbox limits still hold, and the supporter still confirms by email.
+    ipHash: partner ? undefined : options.ipHash,
   });
+  const consent = result.input?.partnerConsent;
+  if (result.created && partner && consent) {
+    await recordPartnerConsent(database, { actionId: result.id, partnerCode: partner.code, ...consent, now: options.now });
+  }
+  // Letters to print or to send from the supporter's own mail app need no email confirmation: such an action is
+  // confirmed as it is made, and its partner hears so now (an emailed one, when its link is followed).
+  if (result.created && partner && result.status === "confirmed") await emitActionConfirmed(database, result.id, options.now);
   if (result.created) wakeWorker();
-  return NextResponse.json({ id: result.id, status: result.status }, { status: 202 });
+  return NextResponse.json({ id: result.id, status: result.status } satisfies z.input<typeof ZActionAccepted>, { status: 202 });
 });
 
 function splitBotCheck(received: unknown): { botCheck: unknown; body: unknown } | undefined {

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZBotChallenge } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { createBotChallenge } from "@/lib/bot-check/create-bot-challenge";
 import { methodNotAllowed, route } from "@/lib/http/route";
@@ -10,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export const GET = route({}, async () => {
   const challenge = await createBotChallenge();
-  return NextResponse.json(challenge, { headers: { "cache-control": "no-store" } });
+  return NextResponse.json(challenge satisfies z.input<typeof ZBotChallenge>, { headers: { "cache-control": "no-store" } });
 });
 
 const refuse = methodNotAllowed("GET");

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZCampaignList } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { campaignSummaryJson } from "@/lib/campaigns/campaign-json";
 import { listLiveCampaigns } from "@/lib/campaigns/get-campaign";
@@ -9,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** The live campaigns (a closed one is not listed). */
 export const GET = route({}, async () => {
   const campaigns = await listLiveCampaigns(await db());
-  return NextResponse.json(campaigns.map(campaignSummaryJson));
+  return NextResponse.json(campaigns.map(campaignSummaryJson) satisfies z.input<typeof ZCampaignList>);
 });
 
 const refuse = methodNotAllowed("GET");

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+import type { ZLettersPreview } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { takePdfAllowanceFor } from "@/lib/http/pdf-limit";
@@ -28,7 +30,7 @@ export const POST = route({}, async (request) => {
     });
   }
   return NextResponse.json(
-    { letters: letters.map((l) => ({ recipientId: l.recipientId, language: l.language, subject: l.subject, text: l.text })) },
+    { letters: letters.map((l) => ({ recipientId: l.recipientId, language: l.language, subject: l.subject, text: l.text })) } satisfies z.input<typeof ZLettersPreview>,
     { headers: { "cache-control": "no-store" } },
   );
 });

@@ -1,3 +1,4 @@
+import type { ZLetterDone } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { markLetterDone } from "@/lib/actions/confirm-action";
@@ -8,6 +9,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { ZUuid, methodNotAllowed, route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
+
+type TLetterDoneAnswer = import("zod").input<typeof ZLetterDone>;
 
 /**
  * "I have posted it" / "I have sent it": the letter counts. The thank-you page calls it with fetch; without
@@ -27,7 +30,7 @@ export const POST = route({ params: z.object({ id: ZUuid, letterId: ZUuid }) }, 
     }
   }
   if (!done) throw new AppError("NOT_FOUND", "No such letter waiting to be posted or sent.", [{ path: "letterId", code: "notFound", message: "not found" }]);
-  return NextResponse.json({ ok: true });
+  return NextResponse.json({ ok: true } satisfies TLetterDoneAnswer);
 });
 
 const refuse = methodNotAllowed("POST");
