@@ -1,0 +1,73 @@
+/**
+ * Records what came back for a letter or a digest (lib/bounces/parse-bounce.ts): a hard bounce marks its letters
+ * `bounced` and counts once against the official (three in a row flag the address suspect, as 5xx replies do); a
+ * soft one (delay, out-of-office) is a note in the letters' attempts and the letters stay sent. Found by the id in
+ * the return path (VERP), or else by the Message-ID the report quotes. Recording the same bounce twice changes
+ * nothing more.
+ */
+import "server-only";
+import { and, eq, inArray, or } from "drizzle-orm";
+import type { TDb } from "@/lib/db/open";
+import { letterAttempts, letters } from "@/lib/db/schema";
+import { recordHardFailure } from "@/lib/delivery/letter-outcomes";
+import type { TBounceReport } from "./parse-bounce";
+
+export type TBounceOutcome = {
+  /** What the report was read as. */
+  kind: TBounceReport["kind"];
+  /** Letters the report is about. */
+  letterIds: string[];
+  /** Of those, letters this call marked bounced. */
+  bounced: number;
+  /** How they were found. */
+  matchedBy: "return-path" | "message-id" | "none";
+};
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The letter or digest id in one of our Message-IDs (<letter-<id>@domain>, <digest-<id>@domain>). */
+function idFromMessageId(messageId: string | undefined): string | undefined {
+  const m = /^<(letter|digest)-([0-9a-f-]{36})@/i.exec(messageId?.trim() ?? "");
+  return m && UUID.test(m[2]!) ? m[2]!.toLowerCase() : undefined;
+}
+
+async function lettersOf(db: TDb, id: string) {
+  return db
+    .select({ id: letters.id, status: letters.status, recipientId: letters.recipientId })
+    .from(letters)
+    .where(or(eq(letters.id, id), eq(letters.digestId, id)));
+}
+
+export async function recordBounce(db: TDb, o: { verpId?: string; report: TBounceReport; now: Date }): Promise<TBounceOutcome> {
+  const { report, now } = o;
+  let matchedBy: TBounceOutcome["matchedBy"] = "none";
+  let found: Awaited<ReturnType<typeof lettersOf>> = [];
+  if (o.verpId) {
+    found = await lettersOf(db, o.verpId);
+    if (found.length > 0) matchedBy = "return-path";
+  }
+  const quoted = idFromMessageId(report.originalMessageId);
+  if (found.length === 0 && quoted) {
+    found = await lettersOf(db, quoted);
+    if (found.length > 0) matchedBy = "message-id";
+  }
+  const letterIds = found.map((l) => l.id);
+  if (found.length === 0 || report.kind === "other") return { kind: report.kind, letterIds, bounced: 0, matchedBy };
+
+  if (report.kind === "hard") {
+    const marked = await db
+      .update(letters)
+      .set({ status: "bounced", lastError: report.summary.slice(0, 500), updatedAt: now })
+      .where(and(inArray(letters.id, letterIds), eq(letters.status, "sent")))
+      .returning({ id: letters.id, recipientId: letters.recipientId });
+    if (marked.length > 0) {
+      await db.insert(letterAttempts).values(marked.map(({ id }) => ({ letterId: id, outcome: "bounced" as const, reply: report.summary, at: now })));
+      // One email bounced once is one hard failure, however many letters it carried.
+      for (const recipientId of new Set(marked.map((m) => m.recipientId))) await recordHardFailure(db, recipientId, now);
+    }
+    return { kind: report.kind, letterIds, bounced: marked.length, matchedBy };
+  }
+  // Soft: delayed, or an automatic reply (which means the letter arrived). The letter stays as it is, with a note.
+  await db.insert(letterAttempts).values(letterIds.map((id) => ({ letterId: id, outcome: "soft-bounce" as const, reply: report.summary, at: now })));
+  return { kind: report.kind, letterIds, bounced: 0, matchedBy };
+}
