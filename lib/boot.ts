@@ -64,6 +64,7 @@ export async function boot(): Promise<void> {
         mailFrom: settings.MAIL_FROM,
         organisationName: settings.ORGANISATION_NAME,
         bounceAddress: settings.BOUNCE_ADDRESS,
+        relayProbeMs: settings.RELAY_PROBE_SECONDS * 1000,
       })
     : undefined;
   const stopHousekeeping = inProcess ? startHousekeeping(database.db) : undefined;

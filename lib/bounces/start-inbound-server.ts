@@ -10,8 +10,8 @@ import { SMTPServer } from "smtp-server";
 import type { TDb } from "@/lib/db/open";
 import { idFromBounceAddress } from "@/lib/delivery/bounce-address";
 import type { TMessageSettings } from "@/lib/delivery/message-parts";
-import { parseBounce } from "./parse-bounce";
-import { recordBounce, type TBounceOutcome } from "./record-bounce";
+import { receiveBounce } from "./receive-bounce";
+import type { TBounceOutcome } from "./record-bounce";
 
 /** A bounce quotes the letter; its PDF makes it a few MB at most. */
 export const INBOUND_MAX_BYTES = 10 * 1024 * 1024;
@@ -52,11 +52,9 @@ export async function startInboundServer(o: {
           return callback(Object.assign(new Error(`5.3.4 Message too big (at most ${maxBytes} bytes)`), { responseCode: 552 }));
         }
         const raw = Buffer.concat(chunks);
-        const ids = [...new Set(session.envelope.rcptTo.map((r) => idFromBounceAddress(r.address, o.settings)).filter((id): id is string => Boolean(id)))];
+        const envelopeTo = session.envelope.rcptTo.map((r) => r.address);
         void (async () => {
-          const report = await parseBounce(raw);
-          const outcomes: TBounceOutcome[] = [];
-          for (const verpId of ids) outcomes.push(await recordBounce(o.db, { verpId, report, now: now() }));
+          const { report, outcomes } = await receiveBounce(o.db, { raw, envelopeTo, settings: o.settings, now: now() });
           for (const outcome of outcomes) {
             log(`${report.kind} for ${outcome.letterIds.length} letter(s) (${outcome.matchedBy}), ${outcome.bounced} marked bounced: ${report.summary}`);
           }

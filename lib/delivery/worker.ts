@@ -213,6 +213,7 @@ export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) 
     mailFrom: settings.MAIL_FROM,
     organisationName: settings.ORGANISATION_NAME,
     bounceAddress: settings.BOUNCE_ADDRESS,
+    relayProbeMs: settings.RELAY_PROBE_SECONDS * 1000,
     onPass: (c) => {
       if (c.sent + c.digested + c.failed + c.retried > 0) {
         console.log(`sent ${c.sent}, in digests ${c.digested}, retried ${c.retried}, failed ${c.failed}, deferred ${c.deferred}`);

@@ -73,6 +73,11 @@ export const ZEnv = z.object({
   BOUNCE_ADDRESS: optional(
     z.email({ message: "expected an email address" }).refine((v) => !v.split("@")[0]!.includes("+"), { message: "expected an address without a + (the letter id is added after one)" }),
   ),
+  /**
+   * While sending is paused because the relay refuses all mail, how often (seconds) a worker tries it again with the
+   * alert email to owners and editors.
+   */
+  RELAY_PROBE_SECONDS: optional(z.coerce.number({ message: "expected a number of seconds" }).int().min(1).max(86_400)).default(300),
   /** Port `npm run inbound` (the bounce receiver, SMTP) listens on. */
   INBOUND_PORT: optional(z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535)).default(2526),
   /** Address `npm run inbound` listens on. Default: all interfaces (it must be reachable by the mail servers that bounce). */
