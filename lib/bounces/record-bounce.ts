@@ -2,11 +2,10 @@
  * Records what came back for a letter or a digest (lib/bounces/parse-bounce.ts): a hard bounce marks its letters
  * `bounced` and counts once against the official (three in a row flag the address suspect, as 5xx replies do); a
  * soft one (delay, out-of-office) is a note in the letters' attempts and the letters stay sent. Found by the id in
- * the return path (VERP), or else by the Message-ID the report quotes. Recording the same bounce twice changes
- * nothing more.
+ * the return path (VERP), or else by the Message-ID the report quotes. A hard bounce recorded twice counts once.
  */
 import "server-only";
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { letterAttempts, letters } from "@/lib/db/schema";
 import { recordHardFailure } from "@/lib/delivery/letter-outcomes";
@@ -31,11 +30,13 @@ function idFromMessageId(messageId: string | undefined): string | undefined {
   return m && UUID.test(m[2]!) ? m[2]!.toLowerCase() : undefined;
 }
 
+/** The letter with this id, or else the letters of the digest with this id. */
 async function lettersOf(db: TDb, id: string) {
-  return db
-    .select({ id: letters.id, status: letters.status, recipientId: letters.recipientId })
-    .from(letters)
-    .where(or(eq(letters.id, id), eq(letters.digestId, id)));
+  const columns = { id: letters.id, status: letters.status, recipientId: letters.recipientId };
+  const letter = await db.select(columns).from(letters).where(eq(letters.id, id));
+  if (letter.length > 0) return letter;
+  // Digest bounces are the rare case; letters.digest_id has no index of its own (worth adding when digests are many).
+  return db.select(columns).from(letters).where(eq(letters.digestId, id));
 }
 
 export async function recordBounce(db: TDb, o: { verpId?: string; report: TBounceReport; now: Date }): Promise<TBounceOutcome> {
