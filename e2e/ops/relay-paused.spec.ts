@@ -33,7 +33,8 @@ test("[ADMIN] the admin shows \"Sending paused\" with the relay's reply and an o
       RELAY_PROBE_SECONDS: "1",
     });
     const link = /Open this link within 24 hours to become the admin's owner: (\S+\/admin\/setup\/[A-Za-z0-9_-]+)/.exec(app.output())![1]!;
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto(link);
     await page.getByLabel("Your name").fill("Olga Owner");
     await page.getByLabel("Email").fill("olga@example.org");
