@@ -44,7 +44,7 @@ describe.each(testDatabases())("bounces after acceptance, on $name", ({ name, op
     for (const id of ids) {
       await database.db
         .update(letters)
-        .set({ status: "sent", sentAt: t0, attempts: 1, digestId: digestId ?? null, messageId: digestId ? `<digest-${digestId}@urgent-letters.test>` : `<letter-${id}@urgent-letters.test>` })
+        .set({ status: "sent", sentAt: new Date(), attempts: 1, digestId: digestId ?? null, messageId: digestId ? `<digest-${digestId}@urgent-letters.test>` : `<letter-${id}@urgent-letters.test>` })
         .where(eq(letters.id, id));
     }
     return ids;
@@ -114,6 +114,17 @@ describe.each(testDatabases())("bounces after acceptance, on $name", ({ name, op
     // The same bounce delivered again changes nothing more.
     await deliver(fixture("gmail-no-such-user.eml", FIXTURE_DIGEST, digestIds[2]!), returnPath(digestIds[2]!));
     expect((await database.db.select().from(recipients).where(eq(recipients.id, official)))[0]!.hardFailures).toBe(3);
+  });
+
+  it("flags the address after three bounced emails even when the relay accepted other letters in between", async () => {
+    const official = await seedRecipient(database.db);
+    const ids = await sentLetters(official, 3);
+    for (const [k, id] of ids.entries()) {
+      await deliver(fixture("postfix-user-unknown.eml", FIXTURE_LETTER, id), returnPath(id));
+      // Meanwhile the relay took another letter to this official, which ends a run of 5xx replies (deliver.ts).
+      if (k < 2) await database.db.update(recipients).set({ hardFailures: 0 }).where(eq(recipients.id, official));
+    }
+    expect((await database.db.select().from(recipients).where(eq(recipients.id, official)))[0]).toMatchObject({ hardFailures: 1, emailSuspect: true });
   });
 
   it("finds the letter by the Message-ID the DSN quotes when the return path names none of ours", async () => {

@@ -5,10 +5,10 @@
  * the return path (VERP), or else by the Message-ID the report quotes. A hard bounce recorded twice counts once.
  */
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
-import { letterAttempts, letters } from "@/lib/db/schema";
-import { recordHardFailure } from "@/lib/delivery/letter-outcomes";
+import { letterAttempts, letters, recipients } from "@/lib/db/schema";
+import { recordHardFailure, SUSPECT_AFTER_HARD_FAILURES } from "@/lib/delivery/letter-outcomes";
 import type { TBounceReport } from "./parse-bounce";
 
 export type TBounceOutcome = {
@@ -39,6 +39,27 @@ async function lettersOf(db: TDb, id: string) {
   return db.select(columns).from(letters).where(eq(letters.digestId, id));
 }
 
+/** Bounces that count towards the suspect flag are the ones of this many days. */
+export const BOUNCE_WINDOW_DAYS = 30;
+
+/**
+ * The relay accepting a later letter ends a run of 5xx refusals (deliver.ts), but says nothing about a bounce that
+ * comes minutes after: behind a smart host every bad address is only ever a bounce. So the bounced emails themselves
+ * are counted too: three of them (distinct messages) in the window flag the address, whatever was accepted between.
+ */
+async function flagAfterBounces(db: TDb, recipientId: string, now: Date): Promise<void> {
+  const since = new Date(now.getTime() - BOUNCE_WINDOW_DAYS * 86_400_000);
+  const [row] = await db
+    .select({ emails: sql<number>`count(distinct coalesce(${letters.messageId}, ${letters.id}::text))::int` })
+    .from(letters)
+    .where(and(eq(letters.recipientId, recipientId), eq(letters.status, "bounced"), gte(letters.sentAt, since)));
+  if ((row?.emails ?? 0) < SUSPECT_AFTER_HARD_FAILURES) return;
+  await db
+    .update(recipients)
+    .set({ emailSuspect: true, updatedAt: now })
+    .where(and(eq(recipients.id, recipientId), eq(recipients.emailSuspect, false)));
+}
+
 export async function recordBounce(db: TDb, o: { verpId?: string; report: TBounceReport; now: Date }): Promise<TBounceOutcome> {
   const { report, now } = o;
   let matchedBy: TBounceOutcome["matchedBy"] = "none";
@@ -64,7 +85,10 @@ export async function recordBounce(db: TDb, o: { verpId?: string; report: TBounc
     if (marked.length > 0) {
       await db.insert(letterAttempts).values(marked.map(({ id }) => ({ letterId: id, outcome: "bounced" as const, reply: report.summary, at: now })));
       // One email bounced once is one hard failure, however many letters it carried.
-      for (const recipientId of new Set(marked.map((m) => m.recipientId))) await recordHardFailure(db, recipientId, now);
+      for (const recipientId of new Set(marked.map((m) => m.recipientId))) {
+        await recordHardFailure(db, recipientId, now);
+        await flagAfterBounces(db, recipientId, now);
+      }
     }
     return { kind: report.kind, letterIds, bounced: marked.length, matchedBy };
   }
