@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { adminFetch } from "./admin-fetch";
 
-/** An owner's "Resume sending" after the relay refused all mail; the page reloads its banner once it worked. */
+/** An owner's "Resume sending" after the relay refused all mail; the banner goes once it worked. */
 export function ResumeSendingButton() {
   const router = useRouter();
   const [message, setMessage] = useState<string>();
@@ -14,6 +14,8 @@ export function ResumeSendingButton() {
     setBusy(false);
     if (result.ok) {
       setMessage("Sending is resumed: the queue goes out again.");
+      // The refresh takes the banner (and this button) away: the page's main area keeps the keyboard focus.
+      document.getElementById("admin-main")?.focus();
       router.refresh();
     } else {
       setMessage(result.problem.title);
