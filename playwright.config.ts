@@ -7,6 +7,8 @@ import { TEST_BOT_CHECK_DIFFICULTY, TEST_MIN_FORM_SECONDS } from "./test/bot-che
  */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The shared secret of POST /api/v1/inbound/bounces on the test server (e2e/api/inbound-bounces.spec.ts). */
+export const INBOUND_SECRET = "e2e-inbound-secret-0123456789";
 
 export default defineConfig({
   testDir: "e2e",
@@ -65,6 +67,7 @@ export default defineConfig({
       // The bot check runs for real, at a few hash rounds per submission instead of a phone's second.
       BOT_CHECK_DIFFICULTY: TEST_BOT_CHECK_DIFFICULTY,
       BOT_CHECK_MIN_FORM_SECONDS: String(TEST_MIN_FORM_SECONDS),
+      INBOUND_SECRET,
     },
   },
 });

@@ -58,7 +58,14 @@ export async function boot(): Promise<void> {
   const transport = await getMailTransport();
   const inProcess = settings.WORKER_IN_PROCESS ?? database.kind === "pglite";
   const worker = inProcess
-    ? startWorker({ db: database.db, transport, mailFrom: settings.MAIL_FROM, organisationName: settings.ORGANISATION_NAME })
+    ? startWorker({
+        db: database.db,
+        transport,
+        mailFrom: settings.MAIL_FROM,
+        organisationName: settings.ORGANISATION_NAME,
+        bounceAddress: settings.BOUNCE_ADDRESS,
+        relayProbeMs: settings.RELAY_PROBE_SECONDS * 1000,
+      })
     : undefined;
   const stopHousekeeping = inProcess ? startHousekeeping(database.db) : undefined;
   // scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so stopping is ours: stop the sender (sends already on the wire

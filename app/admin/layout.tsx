@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { getCampaigner } from "@/lib/auth/get-campaigner";
 import { capturedMailVisible } from "@/lib/env";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { RelayBanner } from "./relay-banner";
 import "./admin.css";
 
 export const metadata: Metadata = { title: { default: "Admin", template: "%s · Admin · Urgent Letters" }, robots: { index: false } };
@@ -25,6 +26,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         {campaigner ? <AdminNav role={campaigner.role} email={campaigner.email} mail={capturedMailVisible()} /> : null}
       </header>
       <main id="admin-main" className="admin-main" tabIndex={-1}>
+        {campaigner ? <RelayBanner role={campaigner.role} /> : null}
         {children}
       </main>
     </div>

@@ -622,3 +622,36 @@ export const webhookDeliveries = pgTable(
     index("webhook_deliveries_endpoint").on(t.endpointId, t.createdAt),
   ],
 );
+// Issue 11 (relay failures and bounces) ---------------------------------------------------------------------------
+
+/** A refusal the relay gave, kept while a run of them may turn out to be the relay's and not the officials'. */
+export type TRelayRefusal = {
+  letterIds: string[];
+  recipientId: string;
+  /** This refusal raised the official's suspect flag (undone if the run turns out to be the relay's). */
+  raisedFlag: boolean;
+};
+
+/**
+ * Whether the relay refuses all mail (auth, policy, relay access denied): one row (id 'relay') shared by every app
+ * instance and worker. While `pausedAt` is set and `resumedAt` is not later, nothing is sent; an owner resumes.
+ * `run*` holds the same 5xx refusal given for different officials in a row, the evidence of a refusing relay.
+ */
+export const relayState = pgTable("relay_state", {
+  id: text("id").primaryKey(),
+  pausedAt: timestamp("paused_at", { withTimezone: true }),
+  /** The relay's reply that paused sending, as it came. */
+  reply: text("reply"),
+  /** 'relay' when the worker paused it; a campaigner's id when one did. */
+  pausedBy: text("paused_by"),
+  resumedAt: timestamp("resumed_at", { withTimezone: true }),
+  resumedBy: text("resumed_by"),
+  /** The last time a paused worker tried the relay again, and what it answered. */
+  probedAt: timestamp("probed_at", { withTimezone: true }),
+  probeReply: text("probe_reply"),
+  /** When the "the relay accepts mail again" email went out (the first message the relay took after the pause). */
+  alertSentAt: timestamp("alert_sent_at", { withTimezone: true }),
+  runReply: text("run_reply"),
+  runRefusals: jsonb("run_refusals").$type<TRelayRefusal[]>().notNull().default([]),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});

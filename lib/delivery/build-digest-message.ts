@@ -9,6 +9,7 @@ import type Mail from "nodemailer/lib/mailer";
 import { countryName } from "@/lib/schemas/countries";
 import type { TActionRow, TLetterRow, TRecipientRow } from "./build-letter-message";
 import { signatureOf } from "./build-letter-message";
+import { bounceAddressFor } from "./bounce-address";
 import { escapeHtml, headerValue, htmlDocument, mailAddress, mailDomain, safeFileName, type TMessageSettings } from "./message-parts";
 
 export type TDigestEntry = { letter: TLetterRow; action: Pick<TActionRow, "supporterName" | "signAs"> & { city: string; country: string } };
@@ -61,7 +62,8 @@ export function buildDigestMessage({ digestId, entries, recipient, settings, pdf
   return {
     from: { name: organisation, address: mailFrom },
     to: recipientName ? { name: recipientName, address: to } : to,
-    envelope: { from: mailFrom, to },
+    // The return path names the digest (VERP): a bounce marks all of its letters.
+    envelope: { from: bounceAddressFor(digestId, settings), to },
     subject,
     messageId: digestMessageId(digestId, mailFrom),
     text,

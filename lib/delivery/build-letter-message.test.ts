@@ -49,8 +49,10 @@ describe("a letter as an email", () => {
     expect(mail.attachments[0]!.content.equals(pdf)).toBe(true);
   });
 
-  it("bounces to the organisation, never to the supporter", () => {
-    expect(buildLetterMessage(input()).envelope).toEqual({ from: "letters@urgent-letters.org", to: "ambassador@kazembassy.example" });
+  it("bounces to the organisation, never to the supporter, at an address that names the letter (VERP)", () => {
+    expect(buildLetterMessage(input()).envelope).toEqual({ from: `bounces+${letterId}@urgent-letters.org`, to: "ambassador@kazembassy.example" });
+    const own = buildLetterMessage({ ...input(), settings: { ...settings, bounceAddress: "returns@mail.urgent-letters.org" } });
+    expect(own.envelope).toEqual({ from: `returns+${letterId}@mail.urgent-letters.org`, to: "ambassador@kazembassy.example" });
   });
 
   it("signs with initials when the supporter asked for it", async () => {

@@ -8,6 +8,7 @@ import "server-only";
 import type Mail from "nodemailer/lib/mailer";
 import type { actions, letters, recipients } from "@/lib/db/schema";
 import { initialsOf } from "@/lib/templates/render-letter";
+import { bounceAddressFor } from "./bounce-address";
 import {
   blocksHtml,
   headerValue,
@@ -66,8 +67,9 @@ export function buildLetterMessage({ letter, action, recipient, settings, pdf }:
     from: { name: `${signature} via ${organisation}`, address: mailFrom },
     replyTo: { name: signature, address: replyTo },
     to: recipientName ? { name: recipientName, address: to } : to,
-    // The envelope sender is ours too, so bounces come back to the organisation and not to the supporter.
-    envelope: { from: mailFrom, to },
+    // The envelope sender is ours too, so bounces come back to the organisation and not to the supporter; it names
+    // the letter (VERP), so a bounce can be matched to it.
+    envelope: { from: bounceAddressFor(letter.id, settings), to },
     subject,
     messageId: letterMessageId(letter.id, mailFrom),
     text: letter.body,

@@ -13,8 +13,10 @@ import { buildDigestMessage } from "./build-digest-message";
 import { buildLetterMessage, letterMessageId, signatureOf } from "./build-letter-message";
 import type { TClaimedLetter } from "./claim-letters";
 import type { TLockKeeper } from "./keep-locks";
-import { clearHardFailures, markFailed, markRetry, markSent, recordHardFailure } from "./letter-outcomes";
+import { clearHardFailures, markFailed, markPutBack, markRetry, markSent, recordHardFailure } from "./letter-outcomes";
 import type { TMessageSettings } from "./message-parts";
+import { endRefusalRun, noteRefusal } from "./note-refusal";
+import { pauseRelay } from "./pause-relay";
 import { classifySendError } from "./send-errors";
 
 export type TPdfRenderer = (document: TLetterDocument) => Promise<Buffer>;
@@ -50,6 +52,10 @@ export type TDeliveryContext = {
   log: (message: string) => void;
   /** Set when the relay or network is down: jobs not started yet go back to the queue untouched. */
   stopped: boolean;
+  /** A run of identical 5xx refusals may be open (note-refusal.ts): a delivery must end it. */
+  refusalRun: boolean;
+  /** Letters this pass failed on a 5xx, which a run may yet put back (for the counts). */
+  refused: Set<string>;
 };
 
 /**
@@ -89,6 +95,7 @@ export async function deliverLetter(ctx: TDeliveryContext, job: TLetterJob): Pro
   const marked = await tally(ctx.counts, "sent", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, reply })));
   if (marked === 0) ctx.log(`letter ${letter.id} was sent but its lock had been taken over: a second copy may follow (${messageId})`);
   await endHardFailures(ctx, recipient);
+  await endRun(ctx);
 }
 
 export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Promise<void> {
@@ -121,6 +128,7 @@ export async function deliverDigest(ctx: TDeliveryContext, job: TDigestJob): Pro
   const marked = await tally(ctx.counts, "digested", ctx.locks.withLock((lock) => markSent(ctx.db, { ids, lock, now: ctx.now(), messageId, digestId, reply })));
   if (marked < ids.length) ctx.log(`digest ${digestId}: ${ids.length - marked} letters had lost their lock: copies may follow`);
   await endHardFailures(ctx, recipient);
+  await endRun(ctx);
 }
 
 /** A delivery ends a run of hard failures. Skipped when the official had none (the common case: one write less per letter). */
@@ -130,16 +138,45 @@ async function endHardFailures(ctx: TDeliveryContext, recipient: TRecipient): Pr
   recipient.hardFailures = 0;
 }
 
-/** 5xx: failed at once and counted against the address. 4xx or network: retried with back-off, failed after a day. */
+/** The relay took mail: refusals before this one were each about their own address. */
+async function endRun(ctx: TDeliveryContext): Promise<void> {
+  if (!ctx.refusalRun) return;
+  ctx.refusalRun = false;
+  await endRefusalRun(ctx.db, ctx.now());
+}
+
+/**
+ * The relay's own refusal: all sending pauses, the letters go back to the queue untouched and no official is blamed.
+ * 5xx: failed at once and counted against the address (undone if the same refusal comes for several officials in a
+ * row: note-refusal.ts). 4xx or network: retried with back-off, failed after a day.
+ */
 async function recordSendFailure(ctx: TDeliveryContext, letters: TClaimedLetter[], recipientId: string, error: unknown): Promise<void> {
   const failure = classifySendError(error);
   if (failure.stopPass) ctx.stopped = true;
   const now = ctx.now();
   const ids = letters.map((l) => l.id);
+  if (failure.kind === "relay") {
+    await tally(ctx.counts, "deferred", ctx.locks.withLock((lock) => markPutBack(ctx.db, { ids, lock, now, reply: failure.reply })));
+    if (await pauseRelay(ctx.db, { reply: failure.reply, now })) ctx.log(`sending paused: the relay refuses mail (${failure.reply})`);
+    return;
+  }
   if (failure.kind === "permanent") {
     const failed = await tally(ctx.counts, "failed", ctx.locks.withLock((lock) => markFailed(ctx.db, { ids, lock, now, error: failure.message, attempted: true })));
+    if (failed === 0) return;
     // One email refused once is one hard failure, however many letters it carried.
-    if (failed > 0) await recordHardFailure(ctx.db, recipientId, now);
+    const raisedFlag = await recordHardFailure(ctx.db, recipientId, now);
+    ctx.refusalRun = true;
+    for (const id of ids) ctx.refused.add(id);
+    const verdict = await noteRefusal(ctx.db, { reply: failure.reply, refusal: { letterIds: ids, recipientId, raisedFlag }, now });
+    if (verdict.paused) {
+      ctx.stopped = true;
+      ctx.refusalRun = false;
+      // Those letters were not the officials' fault after all (some may have failed in earlier passes).
+      const ours = verdict.restored.filter((id) => ctx.refused.delete(id)).length;
+      ctx.counts.failed -= ours;
+      ctx.counts.deferred += ours;
+      ctx.log(`sending paused: the relay gave "${failure.reply}" for several officials in a row`);
+    }
     return;
   }
   // Letters with the same number of earlier attempts share one decision (a digest's letters usually do).

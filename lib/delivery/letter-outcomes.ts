@@ -113,16 +113,22 @@ export function markDeferred(db: TDb, o: TOwned & { at?: Date }): Promise<number
   );
 }
 
-/** A permanent (5xx) refusal of the official's address; the flag goes up after a few in a row. */
-export async function recordHardFailure(db: TDb, recipientId: string, now: Date): Promise<void> {
-  await db
-    .update(recipients)
-    .set({
-      hardFailures: sql`${recipients.hardFailures} + 1`,
-      emailSuspect: sql`${recipients.emailSuspect} or ${recipients.hardFailures} + 1 >= ${SUSPECT_AFTER_HARD_FAILURES}`,
-      updatedAt: now,
-    })
-    .where(eq(recipients.id, recipientId));
+/**
+ * A permanent (5xx) refusal of the official's address, or a hard bounce; the flag goes up after a few in a row.
+ * Answers whether this one raised the flag (it was down before), so a refusal found later to be the relay's can
+ * take it down again (lib/delivery/note-refusal.ts).
+ */
+export async function recordHardFailure(db: TDb, recipientId: string, now: Date): Promise<boolean> {
+  const result = (await db.execute(sql`
+    update ${recipients} set
+      hard_failures = ${recipients.hardFailures} + 1,
+      email_suspect = ${recipients.emailSuspect} or ${recipients.hardFailures} + 1 >= ${SUSPECT_AFTER_HARD_FAILURES},
+      updated_at = ${now}
+    from (select id, email_suspect as was from ${recipients} where id = ${recipientId} for update) before
+    where ${recipients.id} = before.id
+    returning before.was, ${recipients.emailSuspect} as "now"`)) as unknown as { rows: { was: boolean; now: boolean }[] };
+  const row = result.rows[0];
+  return Boolean(row && !row.was && row.now);
 }
 
 /** A delivery ends a run of hard failures (the suspect flag stays until a campaigner clears it). */
@@ -131,4 +137,21 @@ export async function clearHardFailures(db: TDb, recipientId: string, now: Date)
     .update(recipients)
     .set({ hardFailures: 0, updatedAt: now })
     .where(and(eq(recipients.id, recipientId), sql`${recipients.hardFailures} <> 0`));
+}
+
+/**
+ * The relay refused the message for reasons of its own (lib/delivery/send-errors.ts): back to the queue as it was,
+ * nothing counted against the letter, with the relay's reply kept as a "retry" line of its attempts.
+ */
+export function markPutBack(db: TDb, o: TOwned & { reply: string }): Promise<number> {
+  if (o.ids.length === 0) return Promise.resolve(0);
+  return updated(
+    db,
+    db
+      .update(letters)
+      .set({ status: "queued", lastError: `sending paused: ${o.reply}`.slice(0, 500), lockedUntil: null, updatedAt: o.now })
+      .where(owned(o))
+      .returning({ id: letters.id }),
+    { outcome: "retry", reply: o.reply, at: o.now },
+  );
 }

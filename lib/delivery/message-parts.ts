@@ -14,7 +14,12 @@ export class LetterMessageError extends Error {
   }
 }
 
-export type TMessageSettings = { mailFrom: string; organisationName: string };
+export type TMessageSettings = {
+  mailFrom: string;
+  organisationName: string;
+  /** BOUNCE_ADDRESS: the base of the letters' return paths (lib/delivery/bounce-address.ts). */
+  bounceAddress?: string;
+};
 
 /**
  * A header value with a line break could add headers of its own (header injection): refuse it outright, and

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { extractText } from "unpdf";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
-import { campaigns, letterAttempts, letters, recipients } from "@/lib/db/schema";
+import { campaigns, letterAttempts, letters, recipients, relayState } from "@/lib/db/schema";
 import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";
 import { testDatabases } from "@/test/databases";
 import { sendDueLetters, type TSendDueLettersOptions } from "./send-due-letters";
@@ -117,30 +117,34 @@ describe.each(testDatabases())("sending letters on $name", ({ name, open }) => {
     expect(tries[1]!.messageId).toBe(row!.messageId);
   });
 
-  it("fails a 550 at once after one delivery attempt, and flags the address after three in a row", async () => {
+  it("fails an official's 550 5.1.1 at once after one delivery attempt, and flags the address after three in a row", async () => {
     const slug = await seedCampaign(database.db);
     const official = await seedRecipient(database.db);
     const ids = await seedLetters(database.db, { campaignSlug: slug, recipientId: official, count: 1, queuedAt: t0 });
 
-    smtp.behaviour = "550";
+    // Only this official's address is refused; the relay itself takes mail.
+    smtp.unknownUsers.add(`${official}@embassy.test`);
     expect(await pass()).toMatchObject({ sent: 0, retried: 0, failed: 1 });
-    expect(smtp.attempts).toBe(1);
     const [row] = await rows(ids);
     expect(row).toMatchObject({ status: "failed", attempts: 1 });
-    expect(row!.lastError).toMatch(/^550/);
+    expect(row!.lastError).toMatch(/^550: .*5\.1\.1/);
+    const tries = await database.db.select().from(letterAttempts).where(eq(letterAttempts.letterId, ids[0]!));
+    expect(tries.map((t) => [t.outcome, t.reply])).toEqual([["failed", expect.stringMatching(/^550: .*User unknown/)]]);
     clock = new Date(t0.getTime() + 48 * HOUR);
     expect(await pass()).toMatchObject({ sent: 0, failed: 0 });
-    expect(smtp.attempts).toBe(1);
+    expect((await rows(ids))[0]!.attempts).toBe(1);
 
     const official$ = () => database.db.select().from(recipients).where(eq(recipients.id, official));
     expect((await official$())[0]).toMatchObject({ hardFailures: 1, emailSuspect: false });
     for (const k of [1, 2]) {
       await seedLetters(database.db, { campaignSlug: slug, recipientId: official, count: 1, queuedAt: clock, text: () => `again ${k}` });
-      await pass();
+      expect(await pass()).toMatchObject({ failed: 1 });
     }
+    // The same refusal three times for ONE official is that official's address, not the relay.
     expect((await official$())[0]).toMatchObject({ hardFailures: 3, emailSuspect: true });
+    expect(await database.db.select().from(relayState)).toMatchObject([{ pausedAt: null }]);
 
-    smtp.behaviour = "accept";
+    smtp.unknownUsers.clear();
     await seedLetters(database.db, { campaignSlug: slug, recipientId: official, count: 1, queuedAt: clock, text: () => "finally" });
     expect(await pass()).toMatchObject({ sent: 1 });
     // A delivery ends the run; the flag stays for a campaigner to clear.

@@ -14,6 +14,7 @@ import { keepLocks } from "./keep-locks";
 import { deliverDigest, deliverLetter, tally, type TAction, type TDeliveryContext, type TJob, type TPdfRenderer, type TRecipient, type TSendCounts } from "./deliver";
 import { markDeferred, markFailed } from "./letter-outcomes";
 import { DEFAULT_CAPS, normaliseCaps, planRecipient, type TCaps } from "./pacing";
+import { pauseOf, readRelayState } from "./read-relay-state";
 import { loadRecipientLoad } from "./recipient-load";
 
 export type { TSendCounts, TPdfRenderer } from "./deliver";
@@ -39,6 +40,8 @@ export type TSendDueLettersOptions = {
   batchSize?: number;
   mailFrom: string;
   organisationName: string;
+  /** BOUNCE_ADDRESS: the base of the letters' return paths (VERP); default bounces@<MAIL_FROM domain>. */
+  bounceAddress?: string;
   lockMs?: number;
   /** How often the pass renews its lock; default lockMs / 4. */
   heartbeatMs?: number;
@@ -59,6 +62,9 @@ export async function sendDueLetters(options: TSendDueLettersOptions): Promise<T
   const start = options.now();
   const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   const lock = new Date(start.getTime() + lockMs);
+  // Sending is paused while the relay refuses all mail: nothing is claimed until an owner resumes.
+  const relay = await readRelayState(db);
+  if (pauseOf(relay)) return counts;
   const claimed = await claimDueLetters(db, { now: start, lockUntil: lock, limit: options.batchSize ?? DEFAULT_BATCH_SIZE });
   if (claimed.length === 0) return counts;
 
@@ -69,12 +75,14 @@ export async function sendDueLetters(options: TSendDueLettersOptions): Promise<T
     transport: options.transport,
     now: options.now,
     random: options.random ?? Math.random,
-    settings: { mailFrom: options.mailFrom, organisationName: options.organisationName },
+    settings: { mailFrom: options.mailFrom, organisationName: options.organisationName, bounceAddress: options.bounceAddress },
     renderPdf: options.renderPdf ?? renderLetterPdf,
     locks,
     counts,
     log,
     stopped: false,
+    refusalRun: (relay?.runRefusals.length ?? 0) > 0,
+    refused: new Set(),
   };
   try {
     const lookup = await loadLookup(db, claimed);

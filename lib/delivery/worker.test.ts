@@ -26,7 +26,7 @@ function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
 
 // These tests are about the loop around the pass; the outbox has tests of its own (lib/mail/outbox.integration.test.ts).
 function worker(pass: TStartWorkerOptions["pass"], extra: Partial<TStartWorkerOptions> = {}) {
-  return startWorker({ ...base, intervalMs: 1, pass, log: () => {}, outbox: false, webhooks: false, retention: false, ...extra });
+  return startWorker({ ...base, intervalMs: 1, pass, log: () => {}, outbox: false, webhooks: false, retention: false, relayPause: false, ...extra });
 }
 
 describe("the worker loop", () => {

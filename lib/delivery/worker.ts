@@ -10,12 +10,14 @@ import "server-only";
 import { composeOutboxMessage } from "@/lib/actions/confirmation-message";
 import { startHousekeeping } from "@/lib/actions/housekeeping";
 import { openDatabase } from "@/lib/db/open";
-import { env, type TEnv } from "@/lib/env";
+import { env, publicUrl, type TEnv } from "@/lib/env";
 import { createMailTransport, type TDkim } from "@/lib/mail/transport";
 import { sendOutbox } from "@/lib/mail/outbox";
 import { runRetentionWhenDue } from "@/lib/privacy/run-retention-when-due";
 import { sendDueWebhooks } from "@/lib/webhooks/send-due-webhooks";
 import type { TPdfThreads } from "./pdf-threads";
+import { probeRelay } from "./probe-relay";
+import { readRelayPause } from "./read-relay-state";
 import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, sendDueLetters, type TSendCounts, type TSendDueLettersOptions } from "./send-due-letters";
 
 export const DEFAULT_INTERVAL_MS = 2000;
@@ -23,6 +25,8 @@ export const DEFAULT_INTERVAL_MS = 2000;
 const WORKER_STOP_DEADLINE_MS = 8_000;
 /** How often a worker asks whether the hourly retention run is due (the claim itself decides: once an hour in all). */
 export const RETENTION_CHECK_MS = 5 * 60_000;
+/** While sending is paused, the relay is tried again this often (a real message: the alert to campaigners). */
+export const RELAY_PROBE_MS = 5 * 60_000;
 
 export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   intervalMs?: number;
@@ -35,6 +39,12 @@ export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
   webhooks?: boolean;
   /** Run the retention job (lib/privacy/run-retention-when-due.ts) once an hour between all workers; default true. */
   retention?: boolean;
+  /** Heed the relay pause (lib/delivery/read-relay-state.ts); default true. Only tests of the loop itself turn it off. */
+  relayPause?: boolean;
+  /** While sending is paused (the relay refuses mail), how often to try it again with the alert email. */
+  relayProbeMs?: number;
+  /** The admin's address for the alert email; default PUBLIC_URL/admin. */
+  adminUrl?: string;
   /** The pass to run; only tests of the loop itself replace it. */
   pass?: (options: TSendDueLettersOptions) => Promise<TSendCounts>;
 };
@@ -42,7 +52,7 @@ export type TStartWorkerOptions = Omit<TSendDueLettersOptions, "now"> & {
 export type TWorker = { stop(): Promise<void> };
 
 export function startWorker(options: TStartWorkerOptions): TWorker {
-  const { intervalMs = DEFAULT_INTERVAL_MS, onPass, pass = sendDueLetters, ...rest } = options;
+  const { intervalMs = DEFAULT_INTERVAL_MS, onPass, pass = sendDueLetters, relayProbeMs = RELAY_PROBE_MS, adminUrl, ...rest } = options;
   // Stopping aborts the pass in progress: what it has not started goes back to the queue, so a stop (SIGTERM) waits
   // only for the sends already on the wire.
   const abort = new AbortController();
@@ -69,6 +79,28 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
   wakers.add(onWake);
 
   let retentionCheckedAt = -Infinity;
+  let probedAt = -Infinity;
+
+  /**
+   * While the relay refuses all mail nothing is sent, confirmations included (they go through the same relay): the
+   * outbox and the queue wait, and now and then the alert email tries the relay. Answers true while paused.
+   */
+  const relayPaused = async (): Promise<boolean> => {
+    if (options.relayPause === false || !(await readRelayPause(rest.db))) return false;
+    if (Date.now() - probedAt >= relayProbeMs) {
+      probedAt = Date.now();
+      const result = await probeRelay({
+        db: rest.db,
+        transport: rest.transport,
+        now: passOptions.now(),
+        mailFrom: rest.mailFrom,
+        organisationName: rest.organisationName,
+        adminUrl: adminUrl ?? `${publicUrl()}/admin`,
+      });
+      if (result === "accepts") log("the relay accepts mail again: owners and editors were told; an owner resumes sending in the admin");
+    }
+    return true;
+  };
 
   const loop = (async () => {
     while (!stopping) {
@@ -83,6 +115,14 @@ export function startWorker(options: TStartWorkerOptions): TWorker {
         } catch (error) {
           log(`retention failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         }
+      }
+      try {
+        if (await relayPaused()) {
+          if (!stopping) await sleep(intervalMs);
+          continue;
+        }
+      } catch (error) {
+        log(`relay check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
       try {
         if (options.outbox !== false) {
@@ -183,6 +223,8 @@ export async function runWorkerFromEnv(options: { pdfThreads?: (count?: number) 
     concurrency: Math.max(DEFAULT_CONCURRENCY, (threads?.size ?? 0) * 2),
     mailFrom: settings.MAIL_FROM,
     organisationName: settings.ORGANISATION_NAME,
+    bounceAddress: settings.BOUNCE_ADDRESS,
+    relayProbeMs: settings.RELAY_PROBE_SECONDS * 1000,
     onPass: (c) => {
       if (c.sent + c.digested + c.failed + c.retried > 0) {
         console.log(`sent ${c.sent}, in digests ${c.digested}, retried ${c.retried}, failed ${c.failed}, deferred ${c.deferred}`);

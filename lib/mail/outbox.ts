@@ -4,10 +4,12 @@
  * briefly down, and no confirmation is lost: a temporary failure is retried with the letters' back-off.
  */
 import "server-only";
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
 import { outbox } from "@/lib/db/schema";
 import { nextRetry } from "@/lib/delivery/backoff";
+import { pauseRelay } from "@/lib/delivery/pause-relay";
+import { classifySendError } from "@/lib/delivery/send-errors";
 import type { TMailTransport } from "./transport";
 import type { TConfirmationRequest, TMailMessage, TOutboxMessage } from "./types";
 
@@ -53,6 +55,15 @@ export async function sendOutbox(options: {
       await db.execute(sql`delete from ${outbox} where id = ${row.id}`);
       sent += 1;
     } catch (error) {
+      const failure = classifySendError(error);
+      if (failure.kind === "relay") {
+        // The relay refuses everything: not this supporter's fault. The message waits, sending pauses, and the rest
+        // of the batch goes back untouched.
+        const rest = claimed.rows.slice(claimed.rows.indexOf(row)).map((r) => r.id);
+        await db.update(outbox).set({ lockedUntil: null, lastError: failure.reply }).where(inArray(outbox.id, rest));
+        await pauseRelay(db, { reply: failure.reply, now: options.now() });
+        break;
+      }
       const code = (error as { responseCode?: number }).responseCode;
       const retry = code !== undefined && code >= 500 ? { retry: false as const } : nextRetry(row.attempts, options.now());
       const message = error instanceof Error ? error.message : String(error);

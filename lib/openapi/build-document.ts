@@ -7,7 +7,7 @@
  * input and output sides of a schema with transforms are each taken as zod itself defines them (`io`), and nothing
  * more is bundled. Every schema becomes one entry of components.schemas, by name; the paths refer to them.
  *
- * Not here yet: the inbound bounce endpoint (issue 11, another branch), which is for mail relays, not partners.
+ * The inbound bounce endpoint is here too, tagged for operators: it is the site's own mail relay's, with INBOUND_SECRET.
  */
 import "server-only";
 import { z } from "zod";
@@ -20,6 +20,7 @@ import {
   ZCampaign,
   ZCampaignList,
   ZCampaignSummary,
+  ZInboundBounceAccepted,
   ZLetterDone,
   ZLettersPreview,
   ZProblem,
@@ -40,6 +41,7 @@ export const DOCUMENT_SCHEMAS = {
   Campaign: { schema: ZCampaign, io: "output" },
   CampaignSummary: { schema: ZCampaignSummary, io: "output" },
   CampaignList: { schema: ZCampaignList, io: "output" },
+  InboundBounceAccepted: { schema: ZInboundBounceAccepted, io: "output" },
   LetterDone: { schema: ZLetterDone, io: "output" },
   LettersPreview: { schema: ZLettersPreview, io: "output" },
   PartnerStats: { schema: ZPartnerStats, io: "output" },
@@ -89,6 +91,7 @@ export function buildDocument(serverUrl: string): TJson {
       { name: "Campaigns", description: "The campaigns and their officials" },
       { name: "Letters", description: "Writing and sending letters" },
       { name: "Partners", description: "For partner organisations' servers, with an API key" },
+      { name: "Operators", description: "For the site's own mail relay" },
     ],
     paths: {
       "/api/v1/campaigns": {
@@ -184,6 +187,24 @@ export function buildDocument(serverUrl: string): TJson {
           },
         },
       },
+      "/api/v1/inbound/bounces": {
+        post: {
+          tags: ["Operators"],
+          summary: "A bounce or automatic reply forwarded as raw MIME",
+          description:
+            "For mail providers that forward bounces over HTTP instead of to `npm run inbound`. The body is the message as received (message/rfc822 or text/plain, at most 10 MB); `?to=` may repeat the envelope recipients (the VERP return path). Answers 404 while INBOUND_SECRET is unset.",
+          operationId: "receiveBounce",
+          security: [{ inboundSecret: [] }],
+          requestBody: { required: true, content: { "message/rfc822": { schema: { type: "string" } }, "text/plain": { schema: { type: "string" } } } },
+          responses: {
+            "202": json("InboundBounceAccepted", "Read, and matched to the letters it names"),
+            "401": problem("Not the inbound secret"),
+            "404": problem("Inbound bounces are not set up (INBOUND_SECRET unset)"),
+            "413": problem("Larger than 10 MB"),
+            "415": problem("Not message/rfc822 or text/plain"),
+          },
+        },
+      },
       "/api/v1/openapi.json": {
         get: { tags: ["Partners"], summary: "This document", operationId: "getOpenApi", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } },
       },
@@ -211,6 +232,7 @@ export function buildDocument(serverUrl: string): TJson {
     components: {
       schemas,
       securitySchemes: {
+        inboundSecret: { type: "http", scheme: "bearer", description: "INBOUND_SECRET, the site's own setting; never given to partners." },
         partnerKey: { type: "http", scheme: "bearer", description: "A partner API key (`ul_live_…`), made by the site's owner in the admin. Server to server only: a request with an Origin header is refused." },
       },
     },

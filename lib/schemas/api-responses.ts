@@ -100,3 +100,15 @@ export const ZProblem = z
 export const ZBotCheckField = z
   .object({ challenge: ZBotChallenge, solution: z.object({ counter: z.number().int(), derivedKey: z.string(), time: z.number().optional() }) })
   .meta({ id: "BotCheck" });
+
+/** POST /api/v1/inbound/bounces (for the site's mail relay, with INBOUND_SECRET): what the message was read as. */
+export const ZInboundBounceAccepted = z
+  .object({
+    kind: z.enum(["hard", "soft", "auto-reply", "other"]),
+    status: z.string().nullable(),
+    summary: z.string(),
+    letters: z.array(z.string()),
+    bounced: z.number().int(),
+    matchedBy: z.enum(["return-path", "message-id", "none"]),
+  })
+  .meta({ id: "InboundBounceAccepted", description: "The bounce or automatic reply was read; `bounced` letters were marked, soft ones noted." });

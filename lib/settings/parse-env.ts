@@ -65,6 +65,28 @@ export const ZEnv = z.object({
       .max(200)
       .refine((v) => z.email().safeParse(v).success || /^https?:\/\/\S+$/.test(v), { message: "expected an email address or an http(s):// address" }),
   ),
+  /**
+   * The envelope sender (return path) of letters, without a `+`: each letter goes out from `<local>+<letter id>@<domain>`
+   * (VERP), so a bounce names the letter it is about. Point its domain's MX, or a forward, at `npm run inbound`.
+   * Default: `bounces@<the MAIL_FROM domain>`.
+   */
+  BOUNCE_ADDRESS: optional(
+    z.email({ message: "expected an email address" }).refine((v) => !v.split("@")[0]!.includes("+"), { message: "expected an address without a + (the letter id is added after one)" }),
+  ),
+  /**
+   * While sending is paused because the relay refuses all mail, how often (seconds) a worker tries it again with the
+   * alert email to owners and editors.
+   */
+  RELAY_PROBE_SECONDS: optional(z.coerce.number({ message: "expected a number of seconds" }).int().min(1).max(86_400)).default(300),
+  /** Port `npm run inbound` (the bounce receiver, SMTP) listens on. */
+  INBOUND_PORT: optional(z.coerce.number({ message: "expected a port number" }).int().min(1).max(65535)).default(2526),
+  /** Address `npm run inbound` listens on. Default: all interfaces (it must be reachable by the mail servers that bounce). */
+  INBOUND_HOST: optional(z.string()).default("0.0.0.0"),
+  /**
+   * Shared secret of `POST /api/v1/inbound/bounces` (for mail providers that forward bounces over HTTP), sent as
+   * `Authorization: Bearer <secret>`; 16 characters or more. Unset: the endpoint answers 404.
+   */
+  INBOUND_SECRET: optional(z.string().min(16, { message: "expected at least 16 characters" })),
   /** DKIM signing: the domain, the selector and the private key (PEM). Signing is on when all three are set. */
   DKIM_DOMAIN: optional(z.string()),
   DKIM_SELECTOR: optional(z.string()),

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { TDb } from "@/lib/db/open";
-import { actions, campaigns, letters, recipients, type TCampaignSettings } from "@/lib/db/schema";
+import { actions, campaigns, letters, recipients, relayState, type TCampaignSettings } from "@/lib/db/schema";
 import type { TLetterPage } from "@/lib/letters/types";
 import { blocksToText } from "@/lib/templates/render-letter";
 
@@ -152,4 +152,5 @@ export async function wipeDelivery(db: TDb): Promise<void> {
   await db.delete(actions);
   await db.delete(recipients);
   await db.delete(campaigns);
+  await db.delete(relayState);
 }

@@ -10,7 +10,8 @@ import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type TSmtpBehaviour = "accept" | "421" | "550";
+/** 550: "No such mailbox" for every message; relay-denied: "554 5.7.1 Relay access denied" for every recipient. */
+export type TSmtpBehaviour = "accept" | "421" | "550" | "relay-denied";
 
 export type TTestSmtp = {
   readonly port: number;
@@ -19,6 +20,8 @@ export type TTestSmtp = {
   behaviour: TSmtpBehaviour;
   /** Milliseconds the server waits before answering each message. */
   delayMs: number;
+  /** Addresses refused at RCPT with "550 5.1.1 ... User unknown", whatever the behaviour. */
+  readonly unknownUsers: Set<string>;
   /** Every message whose data arrived (accepted or not), in order. */
   readonly attempts: number;
   /** Raw accepted messages, in order. */
@@ -41,6 +44,7 @@ export async function startTestSmtp(options: { port?: number; delayMs?: number }
   let server: SMTPServer | null = null;
   let port = options.port ?? 0;
 
+  const unknownUsers = new Set<string>();
   const state = {
     behaviour: "accept" as TSmtpBehaviour,
     delayMs: options.delayMs ?? 0,
@@ -53,6 +57,16 @@ export async function startTestSmtp(options: { port?: number; delayMs?: number }
       logger: false,
       closeTimeout: 50,
       size: 64 * 1024 * 1024,
+      onRcptTo(address, _session, callback) {
+        const to = address.address.toLowerCase();
+        if (state.behaviour === "relay-denied") {
+          return callback(Object.assign(new Error(`5.7.1 <${to}>: Relay access denied`), { responseCode: 554 }));
+        }
+        if (unknownUsers.has(to)) {
+          return callback(Object.assign(new Error(`5.1.1 <${to}>: Recipient address rejected: User unknown in virtual mailbox table`), { responseCode: 550 }));
+        }
+        callback();
+      },
       onData(stream, _session, callback) {
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -111,6 +125,7 @@ export async function startTestSmtp(options: { port?: number; delayMs?: number }
     get attempts() {
       return attempts;
     },
+    unknownUsers,
     raw,
     messages: () => Promise.all(raw.map((message) => simpleParser(message))),
     waitForMessages(count, timeoutMs = 30_000) {
@@ -129,6 +144,7 @@ export async function startTestSmtp(options: { port?: number; delayMs?: number }
     reset() {
       raw.length = 0;
       attempts = 0;
+      unknownUsers.clear();
       state.behaviour = "accept";
       state.delayMs = options.delayMs ?? 0;
     },
