@@ -1,0 +1,193 @@
+/**
+ * Deliveries, against an app of its own: real Postgres (a scratch database) and a real SMTP server (smtp-server in
+ * this process) that the app and the sender both talk to. The shared browser-test server captures mail instead of
+ * sending it, so no relay could ever refuse a letter there; here the reply a campaigner reads is the one the SMTP
+ * server gave to a real try. The app's own sender is off (WORKER_IN_PROCESS=false): the test runs the sender's
+ * passes itself (lib/delivery/send-due-letters.ts), so a queued letter stays queued until it does.
+ */
+import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { eq, inArray } from "drizzle-orm";
+import { openDatabase, type TDatabase } from "@/lib/db/open";
+import { letters } from "@/lib/db/schema";
+import { sendDueLetters } from "@/lib/delivery/send-due-letters";
+import { createMailTransport, type TMailTransport } from "@/lib/mail/transport";
+import { opsPort, startApp, type TAppProcess } from "@/test/app-process";
+import { seedLetters } from "@/test/delivery/seed";
+import { startTestSmtp, type TTestSmtp } from "@/test/delivery/smtp";
+import { createScratchDatabase, type TScratchDatabase } from "@/test/scratch-postgres";
+import { SIGN_IN_LINK } from "../fixtures/admin";
+import { importFictionalCampaign, type TFictional } from "./fictional-content";
+
+const OWNER = "deliveries-owner@e2e.example.org";
+const MAIL_FROM = "letters@urgent-letters.localhost";
+const SHOTS = process.env.SHOTS_DIR;
+
+test.describe.configure({ mode: "serial" });
+
+let scratch: TScratchDatabase;
+let smtp: TTestSmtp;
+let app: TAppProcess;
+let database: TDatabase;
+let transport: TMailTransport;
+let owner: BrowserContext;
+
+/** One pass of the sender, as the worker runs it, against the test's SMTP server. */
+const sendPass = () =>
+  sendDueLetters({ db: database.db, transport, now: () => new Date(), mailFrom: MAIL_FROM, organisationName: "Urgent Letters", log: () => {} });
+
+async function expectNoSeriousAxe(page: Page) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
+}
+
+/** Screenshots at a phone's and a laptop's width, only when SHOTS_DIR asks for them (for people to look at). */
+async function shoot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** A fictional official's queued letters, written to the fictional campaign's audience. */
+async function queueLetters(fictional: TFictional, count: number): Promise<string[]> {
+  const ids = await seedLetters(database.db, { campaignSlug: fictional.slug, recipientId: fictional.recipientId, count, queuedAt: new Date() });
+  await database.db.update(letters).set({ audienceId: "example-government" }).where(inArray(letters.id, ids));
+  return ids;
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const base = process.env.DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+  scratch = await createScratchDatabase(base, "ul_test_deliveries");
+  smtp = await startTestSmtp({ port: opsPort(5) });
+  app = await startApp(opsPort(4), {
+    DATABASE_URL: scratch.url,
+    SMTP_URL: smtp.url,
+    MAIL_FROM,
+    WORKER_IN_PROCESS: "false",
+    ADMIN_EMAIL: OWNER,
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: "1000",
+    TRUSTED_PROXIES: "0",
+  });
+  database = await openDatabase({ databaseUrl: scratch.url, migrate: false });
+  transport = createMailTransport({ smtpUrl: smtp.url, db: database.db, timeoutMs: 5000 });
+  // The app made the owner at its start and mailed them a sign-in link, through the SMTP server.
+  await smtp.waitForMessages(1);
+  const invite = (await smtp.messages()).find((m) => JSON.stringify(m.to).includes(OWNER));
+  const link = SIGN_IN_LINK.exec(invite?.text ?? "");
+  expect(link, "a sign-in link in the owner's mail").not.toBeNull();
+  owner = await browser.newContext({ baseURL: app.url });
+  const page = await owner.newPage();
+  await page.goto(link![0]);
+  await expect(page).toHaveURL(/\/admin(\/|$)/);
+  await page.close();
+  smtp.reset();
+});
+
+test.afterAll(async () => {
+  await owner?.close();
+  transport?.close();
+  await database?.close();
+  await app?.stop();
+  await smtp?.stop();
+  await scratch?.drop();
+});
+
+test("[ADMIN] a campaigner finds a failed letter, reads its SMTP reply and retries it", async () => {
+  const page = await owner.newPage();
+  const fictional = await importFictionalCampaign(page, "live");
+  const [letterId] = await queueLetters(fictional, 1);
+  // The official's relay refuses the letter: a real try, a real 550.
+  smtp.behaviour = "550";
+  await sendPass();
+  expect(smtp.attempts).toBe(1);
+  smtp.behaviour = "accept";
+
+  await page.goto("/admin/deliveries");
+  await page.getByLabel("Official").fill(fictional.recipientId);
+  await page.getByLabel("Status").selectOption("failed");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/status=failed/);
+  await expect(page.getByTestId("delivery-count")).toHaveText("Letters 1–1 of 1.");
+  const row = page.locator(`tr[data-letter-id="${letterId}"]`);
+  await expect(row).toContainText("failed");
+  await expect(row).toContainText("No such mailbox");
+  await expectNoSeriousAxe(page);
+  await shoot(page, "deliveries-table");
+
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(`${app.url}/admin/deliveries/${letterId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Minister of Examples (fictional)");
+  const tries = page.getByTestId("attempts").locator("tbody tr");
+  await expect(tries).toHaveCount(1);
+  await expect(tries.first()).toContainText("failed");
+  await expect(tries.first()).toContainText("550");
+  await expect(tries.first()).toContainText("No such mailbox");
+  // The owner sees the supporter's email; the letter's text is there as it was frozen, and its PDF opens.
+  await expect(page.getByTestId("supporter")).toContainText("@example.org");
+  await expect(page.getByTestId("letter-text")).toContainText(`Letter number 0 to ${fictional.recipientId}.`);
+  const pdf = await page.request.get(`/api/admin/letters/${letterId}/pdf`);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await expectNoSeriousAxe(page);
+  await shoot(page, "letter-page-failed");
+
+  await page.getByRole("button", { name: "Retry failed letters…" }).click();
+  await expect(page.getByRole("group")).toContainText("Retry 1 failed letter to Minister of Examples (fictional)?");
+  await expect(page.getByRole("button", { name: "Retry 1 letter" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "letter" })).toHaveText("1 letter back in the queue.");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("queued");
+
+  // The sender's next pass takes it, and this time the relay accepts it.
+  await sendPass();
+  expect(smtp.raw.length).toBe(1);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("sent");
+  await expect(tries).toHaveCount(2);
+  await expect(tries.nth(1)).toContainText("sent");
+  const [sent] = await database.db.select().from(letters).where(eq(letters.id, letterId!));
+  expect(sent!.messageId).toBeTruthy();
+  await expect(page.getByTestId("message-id")).toHaveText(sent!.messageId!);
+  await shoot(page, "letter-page-sent");
+  await page.close();
+});
+
+test("[ADMIN] a campaigner cancels the queued letters of one official after seeing how many", async () => {
+  const page = await owner.newPage();
+  const mine = await importFictionalCampaign(page, "live");
+  const other = await importFictionalCampaign(page, "live");
+  const cancelled = await queueLetters(mine, 3);
+  const kept = await queueLetters(other, 2);
+
+  await page.goto("/admin/deliveries");
+  await page.getByLabel("Recipient").selectOption(mine.recipientId);
+  await page.getByLabel("Status").selectOption("queued");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("delivery-count")).toHaveText("Letters 1–3 of 3.");
+  await page.getByLabel(/all 3 letters matching the filters/).check();
+  await page.getByRole("button", { name: "Cancel queued letters…" }).click();
+  await expect(page.getByRole("group")).toContainText("Cancel 3 queued letters to Minister of Examples (fictional)?");
+  await expectNoSeriousAxe(page);
+  await shoot(page, "deliveries-confirm");
+  // Back changes nothing…
+  await page.getByRole("button", { name: "Back" }).click();
+  expect((await database.db.select().from(letters).where(inArray(letters.id, cancelled))).map((l) => l.status)).toEqual(["queued", "queued", "queued"]);
+  // …confirming cancels exactly those three.
+  await page.getByRole("button", { name: "Cancel queued letters…" }).click();
+  await page.getByRole("button", { name: "Cancel 3 letters" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "cancelled" })).toHaveText("3 letters cancelled.");
+  await expect(page.getByTestId("delivery-count")).toHaveText("No letter matches.");
+  expect((await database.db.select().from(letters).where(inArray(letters.id, cancelled))).map((l) => l.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
+  // The other official's letters are still queued, and the sender sends them, not the cancelled ones.
+  expect((await database.db.select().from(letters).where(inArray(letters.id, kept))).map((l) => l.status)).toEqual(["queued", "queued"]);
+  smtp.reset();
+  await sendPass();
+  expect(smtp.raw.length).toBe(2);
+  await page.close();
+});
