@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { TLetterActionPreview } from "@/lib/deliveries/preview-letter-action";
 import type { TLetterSelection } from "@/lib/schemas/deliveries";
 import { adminFetch } from "../admin-fetch";
@@ -49,9 +49,12 @@ export function LetterActions({ selection, scope, actions = ["retry", "cancel"] 
     }
     setMessage(undefined);
     setPending({ action, preview: result.data });
-    // The question takes the focus, so a keyboard or screen-reader user meets it at once.
-    requestAnimationFrame(() => confirmRef.current?.focus());
   }
+
+  // The question takes the focus once shown, so a keyboard or screen-reader user meets it at once.
+  useEffect(() => {
+    if (pending) confirmRef.current?.focus();
+  }, [pending]);
 
   async function confirm() {
     if (!pending || !selection) return;
