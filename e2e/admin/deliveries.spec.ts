@@ -9,10 +9,10 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { eq, inArray } from "drizzle-orm";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { and, eq, inArray } from "drizzle-orm";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
-import { letters } from "@/lib/db/schema";
+import { contentVersions, letters } from "@/lib/db/schema";
 import type { TSendCounts } from "@/lib/delivery/send-due-letters";
 import { opsPort, startApp, type TAppProcess } from "@/test/app-process";
 import { seedLetters } from "@/test/delivery/seed";
@@ -61,11 +61,34 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-/** A fictional official's queued letters, written to the fictional campaign's audience. */
-async function queueLetters(fictional: TFictional, count: number): Promise<string[]> {
+/** A fictional official's queued letters, written to the fictional campaign's audience from its published template. */
+async function queueLetters(fictional: TFictional, count: number): Promise<{ ids: string[]; templateVersionId: string }> {
   const ids = await seedLetters(database.db, { campaignSlug: fictional.slug, recipientId: fictional.recipientId, count, queuedAt: new Date() });
-  await database.db.update(letters).set({ audienceId: "example-government" }).where(inArray(letters.id, ids));
-  return ids;
+  const [template] = await database.db
+    .select({ id: contentVersions.id })
+    .from(contentVersions)
+    .where(and(eq(contentVersions.entity, "template"), eq(contentVersions.key, `${fictional.slug}/example-government/en`), eq(contentVersions.state, "published")));
+  await database.db.update(letters).set({ audienceId: "example-government", templateVersionId: template!.id }).where(inArray(letters.id, ids));
+  return { ids, templateVersionId: template!.id };
+}
+
+/** A campaigner with `role`, invited by the owner; signed in with the invitation that reached the SMTP server. */
+async function invitedContext(browser: Browser, role: "editor" | "viewer"): Promise<BrowserContext> {
+  const email = `deliveries-${role}-${Date.now()}@e2e.example.org`;
+  const invited = await owner.request.post("/api/admin/campaigners", { data: { email, name: `Test ${role}`, role } });
+  expect(invited.status(), await invited.text()).toBe(201);
+  let link: RegExpExecArray | null = null;
+  await expect(async () => {
+    const mail = (await smtp.messages()).find((m) => JSON.stringify(m.to).includes(email));
+    link = SIGN_IN_LINK.exec(mail?.text ?? "");
+    expect(link).not.toBeNull();
+  }).toPass({ timeout: 20_000 });
+  const context = await browser.newContext({ baseURL: app.url });
+  const page = await context.newPage();
+  await page.goto(link![0]);
+  await expect(page).toHaveURL(/\/admin(\/|$)/);
+  await page.close();
+  return context;
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -107,7 +130,10 @@ test.afterAll(async () => {
 test("[ADMIN] a campaigner finds a failed letter, reads its SMTP reply and retries it", async () => {
   const page = await owner.newPage();
   const fictional = await importFictionalCampaign(page, "live");
-  const [letterId] = await queueLetters(fictional, 1);
+  const {
+    ids: [letterId],
+    templateVersionId,
+  } = await queueLetters(fictional, 1);
   // The official's relay refuses the letter: a real try, a real 550.
   smtp.behaviour = "550";
   expect(await sendPass()).toMatchObject({ failed: 1 });
@@ -136,6 +162,7 @@ test("[ADMIN] a campaigner finds a failed letter, reads its SMTP reply and retri
   await expect(tries.first()).toContainText("No such mailbox");
   // The owner sees the supporter's email; the letter's text is there as it was frozen, and its PDF opens.
   await expect(page.getByTestId("supporter")).toContainText("@example.org");
+  await expect(page.getByRole("link", { name: "version 1" })).toHaveAttribute("href", `/admin/history/${templateVersionId}`);
   await expect(page.getByTestId("letter-text")).toContainText(`Letter number 0 to ${fictional.recipientId}.`);
   const pdf = await page.request.get(`/api/admin/letters/${letterId}/pdf`);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
@@ -143,7 +170,7 @@ test("[ADMIN] a campaigner finds a failed letter, reads its SMTP reply and retri
   await expectNoSeriousAxe(page);
   await shoot(page, "letter-page-failed");
 
-  await page.getByRole("button", { name: "Retry failed letters…" }).click();
+  await page.getByRole("button", { name: "Retry this letter…" }).click();
   await expect(page.getByRole("group", { name: "Retry 1 failed letter to Minister of Examples (fictional)?" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Retry 1 letter" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -168,8 +195,8 @@ test("[ADMIN] a campaigner cancels the queued letters of one official after seei
   const page = await owner.newPage();
   const mine = await importFictionalCampaign(page, "live");
   const other = await importFictionalCampaign(page, "live");
-  const cancelled = await queueLetters(mine, 3);
-  const kept = await queueLetters(other, 2);
+  const { ids: cancelled } = await queueLetters(mine, 3);
+  const { ids: kept } = await queueLetters(other, 2);
 
   await page.goto("/admin/deliveries");
   await page.getByLabel("Recipient").selectOption(mine.recipientId);
@@ -196,4 +223,31 @@ test("[ADMIN] a campaigner cancels the queued letters of one official after seei
   expect(await sendPass()).toMatchObject({ sent: 2 });
   expect(smtp.raw.length).toBe(2);
   await page.close();
+});
+
+test("[ADMIN] a viewer reads the deliveries but sees neither the actions nor the supporter's email", async ({ browser }) => {
+  const page = await owner.newPage();
+  const fictional = await importFictionalCampaign(page, "live");
+  await page.close();
+  const {
+    ids: [letterId],
+  } = await queueLetters(fictional, 1);
+  const viewer = await invitedContext(browser, "viewer");
+  try {
+    const seen = await viewer.newPage();
+    await seen.goto(`/admin/deliveries?recipient=${fictional.recipientId}`);
+    await expect(seen.getByTestId("delivery-count")).toHaveText("Letters 1–1 of 1.");
+    await expect(seen.getByRole("button", { name: /Cancel|Retry/ })).toHaveCount(0);
+    await expect(seen.getByRole("checkbox")).toHaveCount(0);
+    await seen.goto(`/admin/deliveries/${letterId}`);
+    await expect(seen.getByTestId("supporter")).toContainText("Supporter Number0");
+    await expect(seen.getByTestId("supporter")).not.toContainText("@");
+    await expect(seen.getByRole("button", { name: /Cancel/ })).toHaveCount(0);
+    // The handler refuses a viewer whatever the page shows.
+    const refused = await seen.request.post("/api/admin/deliveries/cancel", { data: { selection: { ids: [letterId] } } });
+    expect(refused.status()).toBe(403);
+    expect((await database.db.select().from(letters).where(eq(letters.id, letterId!)))[0]!.status).toBe("queued");
+  } finally {
+    await viewer.close();
+  }
 });

@@ -38,13 +38,13 @@ export function DeliveriesTable({ rows, total, filters, canWrite }: { rows: TDel
             <input type="radio" name="scope" checked={scope === "ticked"} onChange={() => setScope("ticked")} /> the ticked letters ({ticked.length})
           </label>
           <label className="check-inline">
-            <input type="radio" name="scope" checked={scope === "all"} onChange={() => setScope("all")} /> all {total} letters matching the filters
+            <input type="radio" name="scope" checked={scope === "all"} onChange={() => setScope("all")} /> {total === 1 ? "the 1 letter" : `all ${total} letters`} matching the filters
           </label>
           <LetterActions key={`${scope}:${ticked.join(",")}`} selection={selection} scope={scope === "all" ? "the matching letters" : "the ticked letters"} />
         </fieldset>
       ) : null}
       <div className="table-scroll">
-        <table className="admin-table" data-testid="delivery-list">
+        <table className="admin-table stack-table" data-testid="delivery-list">
           <caption className="visually-hidden">Letters</caption>
           <thead>
             <tr>
@@ -70,21 +70,23 @@ export function DeliveriesTable({ rows, total, filters, canWrite }: { rows: TDel
                     <input type="checkbox" aria-label={`Tick the letter to ${r.official} written ${r.written}`} checked={ticked.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
                   </td>
                 ) : null}
-                <td>
+                <td data-label="Written">
                   <a href={`/admin/deliveries/${r.id}`}>{r.written}</a>
                 </td>
-                <td>{r.official}</td>
-                <td>
+                <td data-label="Official">{r.official}</td>
+                <td data-label="Campaign">
                   {r.campaignSlug} · {r.audienceId}
                 </td>
-                <td>
+                <td data-label="Status">
                   <span className={`admin-badge ${STATUS_BADGE[r.status] ?? ""}`}>{r.status}</span>
                 </td>
-                <td>
+                <td data-label="Channel">
                   {r.channel} · {r.language}
                 </td>
-                <td>{r.attempts}</td>
-                <td className="last-reply">{r.lastError ?? ""}</td>
+                <td data-label="Tries">{r.attempts}</td>
+                <td data-label="Last reply" className="last-reply">
+                  {r.lastError ?? ""}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -30,7 +30,18 @@ export function confirmQuestion(action: TAction, preview: TLetterActionPreview):
  * action would really change (only failed letters are retried; only queued or held ones cancelled) and names it.
  * `selection` is null while nothing is chosen. Viewers never see this (the handlers refuse them too).
  */
-export function LetterActions({ selection, scope, actions = ["retry", "cancel"] }: { selection: TLetterSelection | null; scope: string; actions?: TAction[] }) {
+export function LetterActions({
+  selection,
+  scope,
+  actions = ["retry", "cancel"],
+  single = false,
+}: {
+  selection: TLetterSelection | null;
+  scope: string;
+  actions?: TAction[];
+  /** For one letter's page: "Retry this letter…" rather than the bulk wording. */
+  single?: boolean;
+}) {
   const router = useRouter();
   const [pending, setPending] = useState<{ action: TAction; preview: TLetterActionPreview }>();
   const [message, setMessage] = useState<string>();
@@ -73,7 +84,7 @@ export function LetterActions({ selection, scope, actions = ["retry", "cancel"] 
       <div className="admin-row">
         {actions.map((action) => (
           <button key={action} type="button" className="button button--quiet" disabled={!selection || busy} onClick={() => ask(action)}>
-            {LABEL[action].button}
+            {single ? `${LABEL[action].verb} this letter…` : LABEL[action].button}
           </button>
         ))}
       </div>

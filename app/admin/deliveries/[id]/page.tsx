@@ -85,7 +85,7 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
       </dl>
 
       {canWrite && ["failed", "queued", "held"].includes(letter.status) ? (
-        <LetterActions selection={{ ids: [letter.id] }} scope="this letter" actions={letter.status === "failed" ? ["retry"] : ["cancel"]} />
+        <LetterActions selection={{ ids: [letter.id] }} scope="this letter" single actions={letter.status === "failed" ? ["retry"] : ["cancel"]} />
       ) : null}
 
       <h2>Tries</h2>
@@ -93,7 +93,7 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
         <p className="admin-empty">No try yet.</p>
       ) : (
         <div className="table-scroll">
-          <table className="admin-table" data-testid="attempts">
+          <table className="admin-table stack-table" data-testid="attempts">
             <caption className="visually-hidden">Tries to deliver this letter</caption>
             <thead>
               <tr>
@@ -106,10 +106,14 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
             <tbody>
               {attempts.map((a) => (
                 <tr key={a.id}>
-                  <td>{when(a.at)}</td>
-                  <td>{a.outcome}</td>
-                  <td className="last-reply">{a.reply ?? ""}</td>
-                  <td className="last-reply">{a.messageId ?? ""}</td>
+                  <td data-label="When">{when(a.at)}</td>
+                  <td data-label="Outcome">{a.outcome}</td>
+                  <td data-label="Reply" className="last-reply">
+                    {a.reply ?? ""}
+                  </td>
+                  <td data-label="Message-ID" className="last-reply">
+                    {a.messageId ?? ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
