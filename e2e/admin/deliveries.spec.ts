@@ -225,6 +225,46 @@ test("[ADMIN] a campaigner cancels the queued letters of one official after seei
   await page.close();
 });
 
+test("[ADMIN] letters to a suspect address are held until a campaigner clears the flag", async () => {
+  const page = await owner.newPage();
+  const fictional = await importFictionalCampaign(page, "live");
+  // Three refusals in a row flag the address…
+  await queueLetters(fictional, 3);
+  smtp.reset();
+  smtp.behaviour = "550";
+  expect(await sendPass()).toMatchObject({ failed: 3 });
+  smtp.behaviour = "accept";
+  // …and the next letter to it is held, not sent.
+  const {
+    ids: [heldId],
+  } = await queueLetters(fictional, 1);
+  expect(await sendPass()).toMatchObject({ sent: 0 });
+  expect(smtp.raw.length).toBe(0);
+  expect((await database.db.select().from(letters).where(eq(letters.id, heldId!)))[0]!.status).toBe("held");
+
+  await page.goto("/admin/deliveries");
+  const suspect = page.getByTestId("suspect-list").locator(`li[data-recipient-id="${fictional.recipientId}"]`);
+  await expect(suspect).toContainText("1 held");
+  await expect(suspect).toContainText("No such mailbox");
+  await expectNoSeriousAxe(page);
+  await shoot(page, "deliveries-suspect");
+  await suspect.getByRole("link", { name: "Check and clear the flag" }).click();
+  const reason = page.getByLabel("Why can the address be trusted again?");
+  const cleared = page.getByTestId("suspect-panel").getByRole("status");
+  // The panel's form is React's once the page has hydrated: typed before that, the text would be reset.
+  await expect(async () => {
+    await reason.fill("Checked on the fictional ministry's site");
+    await expect(reason).toHaveValue("Checked on the fictional ministry's site", { timeout: 500 });
+    await page.getByRole("button", { name: "Clear the suspect flag" }).click();
+    await expect(cleared).toContainText("1 held letter goes back to the queue.", { timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  expect(await sendPass()).toMatchObject({ sent: 1 });
+  expect(smtp.raw.length).toBe(1);
+  await page.goto("/admin/deliveries");
+  await expect(page.getByTestId("suspect-list").locator(`li[data-recipient-id="${fictional.recipientId}"]`)).toHaveCount(0);
+  await page.close();
+});
+
 test("[ADMIN] a viewer reads the deliveries but sees neither the actions nor the supporter's email", async ({ browser }) => {
   const page = await owner.newPage();
   const fictional = await importFictionalCampaign(page, "live");

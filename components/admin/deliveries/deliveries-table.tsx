@@ -70,7 +70,7 @@ export function DeliveriesTable({ rows, total, filters, canWrite }: { rows: TDel
                     <input type="checkbox" aria-label={`Tick the letter to ${r.official} written ${r.written}`} checked={ticked.includes(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
                   </td>
                 ) : null}
-                <td data-label="Written">
+                <td data-label="Written" className="delivery-written">
                   <a href={`/admin/deliveries/${r.id}`}>{r.written}</a>
                 </td>
                 <td data-label="Official">{r.official}</td>
