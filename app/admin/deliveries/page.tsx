@@ -139,7 +139,7 @@ export default async function DeliveriesPage({ searchParams }: { searchParams: P
                     <a href={`/admin/recipients/${s.id}`}>Check and clear the flag</a>
                     <a href={`/admin/deliveries?${filtersToQuery({ recipient: s.id, status: "held" })}`}>See its held letters</a>
                   </p>
-                  {canWrite && s.held > 0 ? <LetterActions selection={{ filter: { recipient: s.id, status: "held" } }} scope="its letters" actions={["cancel"]} /> : null}
+                  {canWrite && s.held > 0 ? <LetterActions selection={{ filter: { recipient: s.id, status: "held" } }} scope="its letters" actions={["cancel"]} labels={{ cancel: "Cancel its held letters…" }} /> : null}
                 </li>
               ))}
             </ul>

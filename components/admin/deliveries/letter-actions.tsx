@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { confirmQuestion, plural } from "@/lib/deliveries/confirm-question";
 import type { TLetterActionPreview } from "@/lib/deliveries/preview-letter-action";
 import type { TLetterSelection } from "@/lib/schemas/deliveries";
 import { adminFetch } from "../admin-fetch";
@@ -12,19 +13,6 @@ const LABEL: Record<TAction, { button: string; verb: string; done: string }> = {
   cancel: { button: "Cancel queued letters…", verb: "Cancel", done: "cancelled" },
 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "Cancel 3 queued letters to Minister X?": the exact count, by status, and the officials they go to. */
-export function confirmQuestion(action: TAction, preview: TLetterActionPreview): string {
-  const statuses = Object.entries(preview.byStatus).filter(([, n]) => n);
-  const what =
-    statuses.length === 1 ? `${preview.count} ${statuses[0]![0]} letter${preview.count === 1 ? "" : "s"}` : `${plural(preview.count, "letter")} (${statuses.map(([s, n]) => `${n} ${s}`).join(", ")})`;
-  const names = preview.officials.map((o) => o.name);
-  const others = preview.officialCount - names.length;
-  const to = others > 0 ? `${names.join(", ")} and ${plural(others, "other official")}` : names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
-  return `${LABEL[action].verb} ${what} to ${to}?`;
-}
-
 /**
  * Retry and cancel for a set of letters, each with a confirm step that first asks the server how many letters the
  * action would really change (only failed letters are retried; only queued or held ones cancelled) and names it.
@@ -34,13 +22,13 @@ export function LetterActions({
   selection,
   scope,
   actions = ["retry", "cancel"],
-  single = false,
+  labels = {},
 }: {
   selection: TLetterSelection | null;
   scope: string;
   actions?: TAction[];
-  /** For one letter's page: "Retry this letter…" rather than the bulk wording. */
-  single?: boolean;
+  /** The buttons' words where the bulk wording does not fit (one letter's page: "Retry this letter…"). */
+  labels?: Partial<Record<TAction, string>>;
 }) {
   const router = useRouter();
   const [pending, setPending] = useState<{ action: TAction; preview: TLetterActionPreview }>();
@@ -84,7 +72,7 @@ export function LetterActions({
       <div className="admin-row">
         {actions.map((action) => (
           <button key={action} type="button" className="button button--quiet" disabled={!selection || busy} onClick={() => ask(action)}>
-            {single ? `${LABEL[action].verb} this letter…` : LABEL[action].button}
+            {labels[action] ?? LABEL[action].button}
           </button>
         ))}
       </div>

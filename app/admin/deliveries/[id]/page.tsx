@@ -85,7 +85,12 @@ export default async function LetterPage({ params }: { params: Promise<{ id: str
       </dl>
 
       {canWrite && ["failed", "queued", "held"].includes(letter.status) ? (
-        <LetterActions selection={{ ids: [letter.id] }} scope="this letter" single actions={letter.status === "failed" ? ["retry"] : ["cancel"]} />
+        <LetterActions
+          selection={{ ids: [letter.id] }}
+          scope="this letter"
+          actions={letter.status === "failed" ? ["retry"] : ["cancel"]}
+          labels={{ retry: "Retry this letter…", cancel: "Cancel this letter…" }}
+        />
       ) : null}
 
       <h2>Tries</h2>
