@@ -192,6 +192,7 @@ test("[ADMIN] a campaigner finds a failed letter, reads its SMTP reply and retri
 });
 
 test("[ADMIN] a campaigner cancels the queued letters of one official after seeing how many", async () => {
+  // (and pauses and resumes another campaign's sending)
   const page = await owner.newPage();
   const mine = await importFictionalCampaign(page, "live");
   const other = await importFictionalCampaign(page, "live");
@@ -220,6 +221,17 @@ test("[ADMIN] a campaigner cancels the queued letters of one official after seei
   // The other official's letters are still queued, and the sender sends them, not the cancelled ones.
   expect((await database.db.select().from(letters).where(inArray(letters.id, kept))).map((l) => l.status)).toEqual(["queued", "queued"]);
   smtp.reset();
+  // Pausing that campaign's sending keeps its letters in the queue; resuming lets them go.
+  await page.goto(`/admin/deliveries?campaign=${other.slug}`);
+  const paused = page.getByRole("switch", { name: "Sending on hold" });
+  await expect(async () => {
+    await paused.check();
+    await expect(page.getByText("Sending is on hold: no letter of this campaign leaves the queue.")).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 20_000 });
+  expect(await sendPass()).toMatchObject({ sent: 0 });
+  expect(smtp.raw.length).toBe(0);
+  await paused.uncheck();
+  await expect(page.getByText("Sending goes on")).toBeVisible();
   expect(await sendPass()).toMatchObject({ sent: 2 });
   expect(smtp.raw.length).toBe(2);
   await page.close();
