@@ -8,7 +8,6 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import { promisify } from "node:util";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { and, eq, inArray } from "drizzle-orm";
 import { openDatabase, type TDatabase } from "@/lib/db/open";
@@ -19,6 +18,7 @@ import { seedLetters } from "@/test/delivery/seed";
 import { startTestSmtp, type TTestSmtp } from "@/test/delivery/smtp";
 import { createScratchDatabase, type TScratchDatabase } from "@/test/scratch-postgres";
 import { SIGN_IN_LINK } from "../fixtures/admin";
+import { expectNoSeriousAxe } from "../fixtures/axe";
 import { importFictionalCampaign, type TFictional } from "./fictional-content";
 
 const OWNER = "deliveries-owner@e2e.example.org";
@@ -43,11 +43,6 @@ async function sendPass(): Promise<TSendCounts> {
     timeout: 60_000,
   });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as TSendCounts;
-}
-
-async function expectNoSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }
 
 /** Screenshots at a phone's and a laptop's width, only when SHOTS_DIR asks for them (for people to look at). */
