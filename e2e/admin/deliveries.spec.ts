@@ -25,7 +25,8 @@ const OWNER = "deliveries-owner@e2e.example.org";
 const MAIL_FROM = "letters@urgent-letters.localhost";
 const SHOTS = process.env.SHOTS_DIR;
 
-test.describe.configure({ mode: "serial" });
+// Each test runs the sender two or three times, each in a process of its own (a few seconds each on a busy machine).
+test.describe.configure({ mode: "serial", timeout: 180_000 });
 
 let scratch: TScratchDatabase;
 let smtp: TTestSmtp;
