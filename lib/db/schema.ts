@@ -260,6 +260,9 @@ export const letters = pgTable(
     index("letters_sending_lock")
       .on(t.lockedUntil)
       .where(sql`status = 'sending'`),
+    // Issue 11: the Deliveries page lists letters newest first; with this the first page of a broad filter is read
+    // off the index instead of sorting every matching letter (bench/deliveries.ts).
+    index("letters_created").on(t.createdAt, t.id),
   ],
 );
 

@@ -11,11 +11,14 @@ export function SuspectPanel({ id, suspect, hardFailures, canWrite }: { id: stri
   const [done, setDone] = useState<string>();
   async function clear(event: React.FormEvent) {
     event.preventDefault();
-    const result = await adminFetch(`/api/admin/recipients/${id}/clear-suspect`, { body: { reason } });
+    const result = await adminFetch<{ released: number }>(`/api/admin/recipients/${id}/clear-suspect`, { body: { reason } });
     if (result.ok) {
       setSuspect(false);
       setProblem(undefined);
-      setDone("The flag is cleared; the reason is in the audit log.");
+      const released = result.data.released;
+      setDone(
+        `The flag is cleared; the reason is in the audit log.${released ? ` ${released} held letter${released === 1 ? " goes" : "s go"} back to the queue.` : ""}`,
+      );
     } else setProblem(result.problem);
   }
   return (

@@ -10,11 +10,11 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: ZSlug });
 const ZBody = z.strictObject({ reason: z.string({ message: "say why" }).trim().min(3, { message: "say why the address can be trusted again" }).max(500) });
 
-/** Clears the suspect flag hard bounces set, with the reason in the audit log. */
+/** Clears the suspect flag hard bounces set, with the reason in the audit log; its held letters go back to the queue. */
 export const POST = adminRoute({ params }, async (request, { id }, campaigner) => {
   const { reason } = await parseBody(request, ZBody);
-  await clearSuspect(await db(), id, reason, campaigner.email);
-  return Response.json({ id, emailSuspect: false });
+  const { released } = await clearSuspect(await db(), id, reason, campaigner.email);
+  return Response.json({ id, emailSuspect: false, released });
 });
 
 const refuse = methodNotAllowed("POST");

@@ -1,0 +1,1 @@
+CREATE INDEX "letters_created" ON "letters" USING btree ("created_at","id");
