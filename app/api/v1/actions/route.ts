@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { submitAction } from "@/lib/actions/submit-action";
+import { getCampaigner } from "@/lib/auth/get-campaigner";
 import { verifyBotProof } from "@/lib/bot-check/verify-bot-proof";
 import { authenticatePartner } from "@/lib/partners/authenticate-partner";
 import { submissionOptions } from "@/lib/actions/submission-options";
@@ -42,6 +43,8 @@ export const POST = route({}, async (request) => {
     partner: partner?.code,
     proof,
     ...submissionOptions(request.headers, await getLanguage()),
+    // Asked only for a campaign in test mode, which takes letters from a signed-in campaigner only.
+    testSubmitter: async () => (await getCampaigner(request.headers))?.email,
   });
   if (result.created) wakeWorker();
   return NextResponse.json({ id: result.id, status: result.status }, { status: 202 });
