@@ -6,7 +6,6 @@
 import "server-only";
 import { createTranslator } from "use-intl/core";
 import type { TLanguage } from "@/lib/i18n/languages";
-import { LANGUAGE_NAMES } from "@/lib/i18n/languages";
 import { formatPartialDate, pick } from "@/lib/i18n/localize";
 import { CATALOGS } from "@/lib/i18n/messages";
 
@@ -53,7 +52,7 @@ export function buildNewsEmail(input: TNewsEmail): { subject: string; text: stri
   const greeting = t("greeting", { name: input.supporterName });
   const intro = input.closing ? t("closingIntro", { title: input.campaignTitle }) : t("updateIntro", { title: input.campaignTitle });
   const date = formatPartialDate(input.update.date, input.language);
-  const fallback = body.fallback ? t("fallback", { language: LANGUAGE_NAMES[input.language] }) : undefined;
+  const fallback = body.fallback ? t("fallback") : undefined;
   const source = t("source", { source: input.update.source });
   const readMore = t("readCase");
   const why = t("why");
