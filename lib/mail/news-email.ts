@@ -65,7 +65,8 @@ export function buildNewsEmail(input: TNewsEmail): { subject: string; text: stri
     intro,
     "",
     ...(fallback ? [fallback, ""] : []),
-    `${date}: ${markdownAsText(body.value)}`,
+    date,
+    markdownAsText(body.value),
     source,
     "",
     `${readMore} ${input.caseUrl}`,
@@ -87,10 +88,11 @@ export function buildNewsEmail(input: TNewsEmail): { subject: string; text: stri
     `<p style="margin:0 0 6px" lang="${bodyLanguage}">${markdownAsHtml(body.value, base)}</p>`,
     p(escapeHtml(source), "margin:0;color:#5a6477;font-size:14px"),
     `</div>`,
-    p(`<a href="${escapeHtml(input.caseUrl)}" style="color:#9b1c31">${escapeHtml(readMore)}</a>`),
+    // The text version puts the address after the colon; here the words are the link.
+    p(`<a href="${escapeHtml(input.caseUrl)}" style="color:#9b1c31">${escapeHtml(readMore.replace(/\s*:\s*$/, ""))}</a>`),
     `<hr style="border:0;border-top:1px solid #d5d9e0;margin:24px 0 12px">`,
     p(escapeHtml(why), "margin:0 0 8px;color:#5a6477;font-size:14px"),
-    p(`<a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#5a6477">${escapeHtml(unsubscribe)}</a>`, "margin:0;font-size:14px"),
+    p(`<a href="${escapeHtml(input.unsubscribeUrl)}" style="color:#5a6477">${escapeHtml(unsubscribe.replace(/\s*:\s*$/, ""))}</a>`, "margin:0;font-size:14px"),
     "</body></html>",
   ].join("");
   return { subject, text, html };

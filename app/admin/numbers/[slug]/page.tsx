@@ -16,7 +16,7 @@ export const metadata = { title: "Numbers of a campaign" };
 
 const CHANNELS: Record<string, string> = { email: "sent by us by email", mailto: "from the supporter's mail app", post: "printed and posted" };
 
-function Breakdown({ id, title, rows, label = (r) => r.label }: { id: string; title: string; rows: TCount[]; label?: (r: TCount) => string }) {
+function Breakdown({ id, title, column, rows, label = (r) => r.label }: { id: string; title: string; column: string; rows: TCount[]; label?: (r: TCount) => string }) {
   const total = rows.reduce((s, r) => s + r.count, 0);
   return (
     <section aria-labelledby={id} className="numbers-breakdown" data-testid={id}>
@@ -27,7 +27,7 @@ function Breakdown({ id, title, rows, label = (r) => r.label }: { id: string; ti
         <table className="admin-table">
           <thead>
             <tr>
-              <th scope="col">{title.replace(/^By /, "")}</th>
+              <th scope="col">{column}</th>
               <th scope="col">Letters</th>
               <th scope="col">Share</th>
             </tr>
@@ -105,11 +105,11 @@ export default async function CampaignNumbersPage({ params }: { params: Promise<
 
       <h2>Letters that count, by</h2>
       <div className="numbers-grid">
-        <Breakdown id="by-audience" title="By audience" rows={n.byAudience} />
-        <Breakdown id="by-recipient" title="By official" rows={n.byRecipient} />
-        <Breakdown id="by-channel" title="By channel" rows={n.byChannel} label={(r) => CHANNELS[r.key] ?? r.key} />
-        <Breakdown id="by-language" title="By language" rows={n.byLanguage} label={(r) => (isLanguage(r.key) ? LANGUAGE_NAMES[r.key] : r.key)} />
-        <Breakdown id="by-partner" title="By partner" rows={n.byPartner} />
+        <Breakdown id="by-audience" title="By audience" column="Audience" rows={n.byAudience} />
+        <Breakdown id="by-recipient" title="By official" column="Official" rows={n.byRecipient} />
+        <Breakdown id="by-channel" title="By channel" column="Channel" rows={n.byChannel} label={(r) => CHANNELS[r.key] ?? r.key} />
+        <Breakdown id="by-language" title="By language" column="Language" rows={n.byLanguage} label={(r) => (isLanguage(r.key) ? LANGUAGE_NAMES[r.key] : r.key)} />
+        <Breakdown id="by-partner" title="By partner" column="Partner" rows={n.byPartner} />
       </div>
 
       <h2>Export</h2>
