@@ -1,26 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { campaignerPage } from "../fixtures/admin";
+import { expect, test } from "@playwright/test";
+import { oneCampaignerPerFile } from "../fixtures/admin";
+import { expectNoSeriousAxe } from "../fixtures/axe";
 import { DNC_SLUG } from "../fixtures/seed-facts";
 import { importFictionalCampaign } from "./fictional-content";
 
-async function expectNoSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
-
-/**
- * One editor for the whole file, signed in once: better-auth lets one address verify 5 magic links a minute, and
- * every browser test signs in from 127.0.0.1, so a sign-in per test would run into that limit.
- */
-test.describe.configure({ mode: "serial" });
-let editor: { page: Page; email: string };
-test.beforeAll(async ({ browser }) => {
-  editor = await campaignerPage(browser, "editor");
-});
-test.afterAll(async () => {
-  await editor.page.context().close();
-});
+/** One editor for the whole file (signed in once: see oneCampaignerPerFile). */
+const editor = oneCampaignerPerFile("editor");
 
 /**
  * The new recipient joins the DNC case's "canada-government" audience, whose page every other spec shares (the e2e

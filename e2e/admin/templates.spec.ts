@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { campaignerPage } from "../fixtures/admin";
+import { seriousAxeViolations } from "../fixtures/axe";
 import { importFictionalCampaign, type TFictional } from "./fictional-content";
 import { pdfPages, squash } from "../fixtures/pdf-text";
 import { DNC_SLUG, FLD_SLUG } from "../fixtures/seed-facts";
@@ -53,11 +53,6 @@ async function capturePdfPreviews(page: Page): Promise<string[]> {
 
 const previewWith = (texts: string[], needle: string) =>
   expect.poll(() => texts.find((t) => t.includes(needle)), { message: `a PDF preview with "${needle}"`, timeout: 30_000 }).toBeTruthy();
-
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`);
-}
 
 test("[ADMIN] a campaigner edits a template, sees an unknown placeholder named with its line, fixes it, sees the PDF preview change and publishes", async ({
   browser,

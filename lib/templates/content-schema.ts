@@ -24,6 +24,17 @@ const id = z
   .string({ message: "expected an id" })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: "expected lowercase letters, digits and single dashes" });
 
+/**
+ * Words the admin's own pages use where an id goes in a path (/admin/campaigns/new, /admin/campaigns/import-export,
+ * /admin/recipients/new): a campaign or recipient with such an id could never be opened in the admin.
+ */
+export const RESERVED_IDS = ["new", "import-export"] as const;
+
+/** An id that is also a path segment in the admin. */
+const pageId = id.refine((value) => !(RESERVED_IDS as readonly string[]).includes(value), {
+  message: `"new" and "import-export" name the admin's own pages: choose another`,
+});
+
 /** A calendar date that exists (2025-02-30 is refused). */
 export const ZIsoDate = z.iso.date({ message: "expected a date written YYYY-MM-DD" });
 
@@ -63,7 +74,7 @@ export const ZCountryCode = z.string().regex(/^[A-Z]{2}$/, { message: "expected 
 
 export const ZRecipientFile = z
   .strictObject({
-    id,
+    id: pageId,
     kind: z.enum(RECIPIENT_KINDS, { message: `expected one of ${RECIPIENT_KINDS.join(", ")}` }),
     /** The name in one script, or per language where a source gives it in the letter's script. */
     name: z.union([text, localized]).optional(),
@@ -114,7 +125,7 @@ export const ZAudienceFile = z.strictObject({
 });
 
 export const ZCampaignFile = z.strictObject({
-  slug: id,
+  slug: pageId,
   status: z.enum(["draft", "live", "paused", "closed"]),
   defaultLanguage: ZLanguage,
   subject: text,

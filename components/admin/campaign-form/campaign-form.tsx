@@ -4,11 +4,11 @@ import { useForm, useWatch, type FieldValues } from "react-hook-form";
 import { Field } from "@/components/ui/field";
 import { ZCampaignDoc, type TCampaignDoc } from "@/lib/content/docs";
 import { LANGUAGE_NAMES, LANGUAGES, type TLanguage } from "@/lib/i18n/languages";
-import { adminFetch, type TProblem } from "../admin-fetch";
 import { errorAt, flattenErrors } from "../content-form/form-errors";
 import { LanguageField, LocalizedInput } from "../content-form/localized-input";
 import { ProblemSummary } from "../content-form/problem-summary";
 import { prunedResolver } from "../content-form/pruned-resolver";
+import { useSaveDoc } from "../content-form/use-save-doc";
 import { AudiencesEditor } from "./audiences-editor";
 import type { TDirectoryOption } from "./audience-recipients";
 import { DatedEntries } from "./dated-entries";
@@ -43,37 +43,23 @@ export function CampaignForm({
 }) {
   const form = useForm<FieldValues>({ defaultValues: initial as unknown as FieldValues, resolver, mode: "onSubmit", reValidateMode: "onChange" });
   const [languages, setLanguages] = useState<TLanguage[]>(() => LANGUAGES.filter((l) => l === "en" || initial.content[l]));
-  const [problem, setProblem] = useState<TProblem>();
-  const [saved, setSaved] = useState<string>();
+  const { problem, attempt, saved, send, settle, refused } = useSaveDoc(form);
   const [savedAudienceIds, setSavedAudienceIds] = useState(() => (mode === "edit" ? initial.campaign.audiences.map((a) => a.id) : []));
-  const [attempt, setAttempt] = useState(0);
   const errors = form.formState.errors;
   const status = useWatch({ control: form.control, name: "campaign.status" }) as string;
   const disabled = !canWrite;
   const slug = initial.campaign.slug;
 
   async function save(values: FieldValues) {
-    setSaved(undefined);
     const doc = values as TCampaignDoc;
-    const result = await adminFetch<{ version: number; changed: boolean }>(mode === "create" ? "/api/admin/campaigns" : `/api/admin/campaigns/${slug}`, {
-      method: mode === "create" ? "POST" : "PUT",
-      body: doc,
-    });
-    if (!result.ok) {
-      setProblem(result.problem);
-      setAttempt((n) => n + 1);
-      for (const e of result.problem.errors ?? []) form.setError(e.path, { type: "server", message: e.message });
-      return;
-    }
-    setProblem(undefined);
+    const data = await send<{ version: number; changed: boolean }>(mode === "create" ? "/api/admin/campaigns" : `/api/admin/campaigns/${slug}`, mode === "create" ? "POST" : "PUT", doc);
+    if (!data) return;
     if (mode === "create") {
       window.location.assign(`/admin/campaigns/${doc.campaign.slug}`);
       return;
     }
-    // What was saved becomes the form's baseline; the values on screen stay as typed.
-    form.reset(form.getValues(), { keepValues: true });
     setSavedAudienceIds(doc.campaign.audiences.map((a) => a.id));
-    setSaved(result.data.changed ? `Saved: published as version ${result.data.version}. The public page shows it now.` : "Nothing had changed: no new version.");
+    settle(data.changed ? `Saved: published as version ${data.version}. The public page shows it now.` : "Nothing had changed: no new version.");
   }
 
   const clientErrors = problem ? [] : flattenErrors(errors);
@@ -84,10 +70,7 @@ export function CampaignForm({
       method="post"
       action="#"
       aria-label={mode === "create" ? "New campaign" : `Edit ${slug}`}
-      onSubmit={form.handleSubmit(save, () => {
-        setProblem(undefined);
-        setAttempt((n) => n + 1);
-      })}
+      onSubmit={form.handleSubmit(save, refused)}
     >
       <ProblemSummary problem={problem} clientErrors={clientErrors} attempt={attempt} />
 

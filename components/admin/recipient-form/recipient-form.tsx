@@ -6,12 +6,12 @@ import { ZRecipientDoc, type TRecipientDoc } from "@/lib/content/docs";
 import { LANGUAGE_NAMES, LANGUAGES, type TLanguage } from "@/lib/i18n/languages";
 import { recipientWarnings } from "@/lib/recipients/recipient-warnings";
 import { RECIPIENT_KINDS } from "@/lib/templates/recipient-kinds";
-import { adminFetch, type TProblem } from "../admin-fetch";
 import { errorAt, flattenErrors } from "../content-form/form-errors";
 import { LinesInput } from "../content-form/lines-input";
 import { LocalizedInput } from "../content-form/localized-input";
 import { ProblemSummary } from "../content-form/problem-summary";
 import { prunedResolver } from "../content-form/pruned-resolver";
+import { useSaveDoc } from "../content-form/use-save-doc";
 
 const resolver = prunedResolver(ZRecipientDoc);
 
@@ -22,9 +22,7 @@ const resolver = prunedResolver(ZRecipientDoc);
 export function RecipientForm({ initial, mode, canWrite, today }: { initial: TRecipientDoc; mode: "create" | "edit"; canWrite: boolean; today: string }) {
   const form = useForm<FieldValues>({ defaultValues: initial as unknown as FieldValues, resolver, reValidateMode: "onChange" });
   const [languages, setLanguages] = useState<TLanguage[]>(() => LANGUAGES.filter((l) => l === "en" || initial.salutation[l] || initial.role[l]));
-  const [problem, setProblem] = useState<TProblem>();
-  const [saved, setSaved] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
+  const { problem, attempt, saved, send, settle, refused } = useSaveDoc(form);
   const errors = form.formState.errors;
   const disabled = !canWrite;
   const [name, verifiedOn, emailCheck] = useWatch({ control: form.control, name: ["name", "verifiedOn", "emailCheck"] }) as [TRecipientDoc["name"], string | undefined, string | undefined];
@@ -33,25 +31,14 @@ export function RecipientForm({ initial, mode, canWrite, today }: { initial: TRe
   const warnings = recipientWarnings({ verifiedOn: /^\d{4}-\d{2}-\d{2}$/.test(String(verifiedOn)) ? String(verifiedOn) : today, emailCheck }, new Date(`${today}T12:00:00Z`));
 
   async function save(values: FieldValues) {
-    setSaved(undefined);
     const doc = values as TRecipientDoc;
-    const result = await adminFetch<{ id: string; version: number; changed: boolean }>(mode === "create" ? "/api/admin/recipients" : `/api/admin/recipients/${initial.id}`, {
-      method: mode === "create" ? "POST" : "PUT",
-      body: doc,
-    });
-    if (!result.ok) {
-      setProblem(result.problem);
-      setAttempt((n) => n + 1);
-      for (const e of result.problem.errors ?? []) form.setError(e.path, { type: "server", message: e.message });
-      return;
-    }
-    setProblem(undefined);
+    const data = await send<{ id: string; version: number; changed: boolean }>(mode === "create" ? "/api/admin/recipients" : `/api/admin/recipients/${initial.id}`, mode === "create" ? "POST" : "PUT", doc);
+    if (!data) return;
     if (mode === "create") {
-      window.location.assign(`/admin/recipients/${result.data.id}?created=1`);
+      window.location.assign(`/admin/recipients/${data.id}?created=1`);
       return;
     }
-    form.reset(form.getValues(), { keepValues: true });
-    setSaved(result.data.changed ? `Saved: published as version ${result.data.version}.` : "Nothing had changed: no new version.");
+    settle(data.changed ? `Saved: published as version ${data.version}.` : "Nothing had changed: no new version.");
   }
 
   return (
@@ -61,10 +48,7 @@ export function RecipientForm({ initial, mode, canWrite, today }: { initial: TRe
       method="post"
       action="#"
       aria-label={mode === "create" ? "New recipient" : `Edit ${initial.id}`}
-      onSubmit={form.handleSubmit(save, () => {
-        setProblem(undefined);
-        setAttempt((n) => n + 1);
-      })}
+      onSubmit={form.handleSubmit(save, refused)}
     >
       <ProblemSummary problem={problem} clientErrors={problem ? [] : flattenErrors(errors)} attempt={attempt} />
       {warnings.length ? (
