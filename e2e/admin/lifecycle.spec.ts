@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expectNoSeriousAxe } from "../fixtures/axe";
 import { OWNER_EMAIL, OWNER_STATE } from "../fixtures/admin";
 import { CATALOG, confirmationLink, linkFromCapturedMail } from "../fixtures/journey";
 import { withBotCheck } from "../../test/bot-check";
@@ -14,10 +14,6 @@ import { importFictionalCampaign, type TFictional } from "./fictional-content";
 const SHOTS = "/tmp/lifecycle-shots";
 fs.mkdirSync(SHOTS, { recursive: true });
 
-async function expectNoSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
 
 async function shoot(page: Page, name: string) {
   for (const width of [390, 1280]) {

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousAxe } from "../fixtures/axe";
 import { OWNER_STATE } from "../fixtures/admin";
 import { withBotCheck } from "../../test/bot-check";
 import { importFictionalCampaign } from "./fictional-content";
@@ -8,10 +8,6 @@ import { importFictionalCampaign } from "./fictional-content";
 const SHOTS = "/tmp/lifecycle-shots";
 fs.mkdirSync(SHOTS, { recursive: true });
 
-async function expectNoSeriousAxe(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
-}
 
 /**
  * On a fictional live campaign of its own: two letters previewed, written and sent from the supporter's own mail
