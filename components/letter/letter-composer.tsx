@@ -194,6 +194,11 @@ function ComposerForm({
         setSendError(deliveryError ? message(deliveryError.code ?? deliveryError.message) : tRoot("journey.fixFields"));
         return;
       }
+      if (response?.status === 409) {
+        // A campaign that stopped taking letters meanwhile, or one in test mode: its code says which.
+        const conflict = ((await response.json()) as typeof problem)?.errors?.[0]?.code;
+        if (conflict?.startsWith("validation.")) return setSendError(message(conflict));
+      }
       setSendError(response?.status === 429 ? tSend("tooMany") : tSend("failed"));
     } catch {
       setSendError(tSend("failed"));

@@ -22,6 +22,13 @@ export function CapturedMessage({ mail, back, attachments }: { mail: NonNullable
             <dd data-header={name}>{header(name)}</dd>
           </div>
         ))}
+        {parsed.headers.get("list") ? (
+          <div>
+            <dt>list</dt>
+            {/* List-Unsubscribe and List-Unsubscribe-Post, as the mail parser groups them. */}
+            <dd data-header="list">{header("list")}</dd>
+          </div>
+        ) : null}
       </dl>
       <h2>Text</h2>
       <pre className="mail-text" data-testid="mail-text">

@@ -15,13 +15,16 @@ import { buildConfirmationEmail } from "@/lib/mail/confirmation-email";
 import type { TComposeOutboxMessage, TConfirmationRequest, TMailMessage } from "@/lib/mail/outbox";
 import { inCampaignOrder, recipientLabel, recipientsById } from "@/lib/campaigns/recipients";
 import { composeMyDataLink } from "@/lib/privacy/my-data-message";
+import { composeNews } from "@/lib/news/news-message";
+import { NEWS_KIND } from "@/lib/news/queue-news";
 import { WRITTEN_STATUSES } from "./confirm-action";
 import { issueConfirmationToken } from "./issue-confirmation-token";
 
 /** The outbox's composer: confirmations and data links are the messages it holds as their makings. */
 export const composeOutboxMessage: TComposeOutboxMessage = (db, kind, message, now) => {
   if (kind === "my-data" && "privacyRequestId" in message) return composeMyDataLink(db, message, now);
-  if (kind !== "confirmation" || !("actionId" in message)) throw new Error(`The outbox cannot compose a message of kind ${kind}`);
+  if (kind === NEWS_KIND && "news" in message) return composeNews(db, message, now);
+  if (kind !== "confirmation" || !("actionId" in message) || "news" in message) throw new Error(`The outbox cannot compose a message of kind ${kind}`);
   return composeConfirmation(db, message, now);
 };
 

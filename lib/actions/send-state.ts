@@ -10,7 +10,7 @@ export type TSendState = {
   values?: TActionInputForm;
   errors?: { path: string; code: string }[];
   /** A message key for the whole form ("send.tooMany"). */
-  formError?: "send.tooMany" | "send.failed" | "send.tooFast" | "send.checkAgain";
+  formError?: "send.tooMany" | "send.failed" | "send.tooFast" | "send.checkAgain" | "validation.campaignTestMode";
   /** The form's bot-check stamp, handed back when it can still be used (lib/bot-check/stamp-form.ts): the time the
    * supporter spent on the form keeps counting, so a second Send is not "too fast". */
   formStamp?: string;

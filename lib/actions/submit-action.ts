@@ -73,9 +73,18 @@ export async function submitAction(
      * writes the action, so it lets one submission through, on any instance. Unset: no check (a partner's key, or a
      * caller inside the app). */
     proof?: TSpendableProof;
+    /** The signed-in campaigner's email, asked only when the campaign is in test mode (its letters then go to them). */
+    testSubmitter?: () => Promise<string | undefined>;
   },
 ): Promise<TSubmitResult> {
   const { campaign, input } = await parseActionInput(db, body);
+  // Test mode: only a signed-in campaigner writes, and every letter goes to them (lib/delivery/test-mode.ts).
+  const testTo = campaign.testMode ? await options.testSubmitter?.() : undefined;
+  if (campaign.testMode && !testTo) {
+    throw new AppError("CONFLICT", "This campaign is in test mode: only a signed-in campaigner can write letters in it.", [
+      { path: "campaign", code: "validation.campaignTestMode", message: CATALOGS.en.validation.campaignTestMode },
+    ]);
+  }
   // Printing and the supporter's own mail app need no address: such actions count only against the IP's limit.
   const email = input.supporter.email?.toLowerCase();
   const mailbox = input.supporter.email ? canonicalMailbox(input.supporter.email) : null;
@@ -152,6 +161,8 @@ export async function submitAction(
     sentAt: null,
     printedAt: null,
     digestId: null,
+    test: campaign.testMode,
+    testTo: testTo ?? null,
     createdAt: options.now,
     updatedAt: options.now,
   }));

@@ -11,7 +11,11 @@ import { letters } from "@/lib/db/schema";
  */
 export const COUNTED_STATUSES = ["queued", "sending", "sent", "posted"] as const;
 
-const counted = or(inArray(letters.status, ["queued", "sending", "sent"]), and(eq(letters.status, "posted"), isNotNull(letters.printedAt)));
+// Test mode's letters (letters.test) never count: they went to a campaigner, not to an official.
+const counted = and(
+  eq(letters.test, false),
+  or(inArray(letters.status, ["queued", "sending", "sent"]), and(eq(letters.status, "posted"), isNotNull(letters.printedAt))),
+);
 
 export async function countLetters(db: TDb, slugs: string[]): Promise<Map<string, number>> {
   if (slugs.length === 0) return new Map();
@@ -36,6 +40,6 @@ export async function tallyLetters(db: TDb, slug: string): Promise<TLetterTally>
       posted: sql<number>`count(*) filter (where ${letters.status} = 'posted' and ${letters.printedAt} is not null)`,
     })
     .from(letters)
-    .where(eq(letters.campaignSlug, slug));
+    .where(and(eq(letters.campaignSlug, slug), eq(letters.test, false)));
   return { sent: Number(row?.sent ?? 0), queued: Number(row?.queued ?? 0), posted: Number(row?.posted ?? 0) };
 }

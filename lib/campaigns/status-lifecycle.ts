@@ -11,8 +11,9 @@ const MOVES: Record<TCampaignStatus, TCampaignStatus[]> = {
   draft: ["live"],
   live: ["paused", "closed"],
   paused: ["live", "closed"],
-  // Reopening a closed case is possible (a new development), and starts its retention clock again when it closes.
-  closed: ["live"],
+  // Reopening a closed case is possible (a new development), for an owner (roleForMove), paused first or live at once;
+  // it starts the retention clock again when it closes.
+  closed: ["paused", "live"],
 };
 
 export function allowedMoves(from: TCampaignStatus): TCampaignStatus[] {
@@ -21,4 +22,23 @@ export function allowedMoves(from: TCampaignStatus): TCampaignStatus[] {
 
 export function canMove(from: TCampaignStatus, to: TCampaignStatus): boolean {
   return from === to || MOVES[from].includes(to);
+}
+
+/**
+ * "Write before" (campaigns.settings.writeBefore, YYYY-MM-DD): letters are taken before that day only, so from that
+ * day on (UTC) a live campaign counts as paused. Every request checks it here; the worker's housekeeping then stores
+ * the status (lib/campaigns/pause-past-deadline.ts), audited as `system`.
+ */
+export function writeBeforePassed(writeBefore: string | undefined | null, now: Date): boolean {
+  return !!writeBefore && now.toISOString().slice(0, 10) >= writeBefore;
+}
+
+/** The status a request acts on: the stored one, except a live campaign past its "write before" day is paused. */
+export function effectiveStatus(campaign: { status: TCampaignStatus; settings: { writeBefore?: string } }, now: Date): TCampaignStatus {
+  return campaign.status === "live" && writeBeforePassed(campaign.settings.writeBefore, now) ? "paused" : campaign.status;
+}
+
+/** Who may move a campaign: reopening a closed one is for owners; every other move is an editor's. */
+export function roleForMove(from: TCampaignStatus, to: TCampaignStatus): "owner" | "editor" {
+  return from === "closed" && to !== "closed" ? "owner" : "editor";
 }

@@ -4,16 +4,18 @@
  */
 import "server-only";
 import { eq } from "drizzle-orm";
-import { canMove } from "@/lib/campaigns/status-lifecycle";
+import { cancelQueue } from "@/lib/campaigns/cancel-queue";
+import { canMove, roleForMove } from "@/lib/campaigns/status-lifecycle";
+import { hasRole } from "@/lib/auth/roles";
 import type { TDb } from "@/lib/db/open";
-import { campaigns } from "@/lib/db/schema";
+import { campaigns, type TCampaignerRole } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { applyDoc, type TApplied } from "./apply-doc";
 import { checkCampaign } from "./check-campaign";
 import { ZCampaignDoc } from "./docs";
 import { invalidDoc } from "./invalid-doc";
 
-export async function saveCampaign(db: TDb, input: unknown, author: string, options: { create?: boolean; note?: string } = {}): Promise<TApplied> {
+export async function saveCampaign(db: TDb, input: unknown, author: string, options: { create?: boolean; note?: string; role?: TCampaignerRole } = {}): Promise<TApplied> {
   const parsed = ZCampaignDoc.safeParse(input);
   if (!parsed.success) throw invalidDoc(parsed.error);
   const doc = parsed.data;
@@ -32,9 +34,18 @@ export async function saveCampaign(db: TDb, input: unknown, author: string, opti
         { path: "campaign.status", code: "lifecycle", message: `a ${current.status} campaign cannot become ${doc.campaign.status}` },
       ]);
     }
+    // Reopening a closed case is an owner's decision (lib/campaigns/status-lifecycle.ts).
+    if (current && options.role && !hasRole(options.role, roleForMove(current.status, doc.campaign.status))) {
+      throw new AppError("FORBIDDEN", `Only an owner can reopen a closed campaign; you are signed in as ${options.role}.`, [
+        { path: "campaign.status", code: "lifecycle.reopen", message: "only an owner can reopen a closed campaign" },
+      ]);
+    }
     const goingLive = doc.campaign.status === "live" && current?.status !== "live";
     const problems = await checkCampaign(tx, doc, { goingLive });
     if (problems.length) throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", problems);
-    return applyDoc(tx, "campaign", slug, doc, { author, note: options.note });
+    const applied = await applyDoc(tx, "campaign", slug, doc, { author, note: options.note });
+    // Closing cancels what still waits to go, whichever way the campaign was closed (the close page says so first).
+    if (current && current.status !== "closed" && doc.campaign.status === "closed") await cancelQueue(tx, slug, author);
+    return applied;
   });
 }

@@ -27,6 +27,7 @@ export async function writeCampaign(tx: TDb, doc: TCampaignDoc, loadedFrom: stri
       hourlyCap: c.hourlyCap ?? DEFAULT_CAMPAIGN_SETTINGS.hourlyCap,
       dailyCap: c.dailyCap ?? DEFAULT_CAMPAIGN_SETTINGS.dailyCap,
       retentionDays: c.retentionDays ?? DEFAULT_CAMPAIGN_SETTINGS.retentionDays,
+      ...(c.writeBefore ? { writeBefore: c.writeBefore } : {}),
     },
     loadedFrom,
   };

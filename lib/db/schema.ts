@@ -35,7 +35,13 @@ export type TCaseStatus = { asOf: string; text: TLocalized };
 /** A dated development since the appeal, with its source (inline Markdown text). */
 export type TCaseUpdate = { date: string; text: TLocalized; source: string };
 
-export type TCampaignSettings = { hourlyCap: number; dailyCap: number; retentionDays: number };
+export type TCampaignSettings = {
+  hourlyCap: number;
+  dailyCap: number;
+  retentionDays: number;
+  /** "Write before" (YYYY-MM-DD, issue 11): shown on the case page; after that day the campaign pauses itself. */
+  writeBefore?: string;
+};
 
 const timestamps = {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -65,6 +71,11 @@ export const campaigns = pgTable("campaigns", {
    * still write (that is `status`: `paused` closes the form for new letters, and queued letters still go out).
    */
   sendingHeld: boolean("sending_held").notNull().default(false),
+  /**
+   * Test mode (issue 11): only a signed-in campaigner can write, every letter goes to that campaigner (subject
+   * prefixed "[TEST]", lib/delivery/test-mode.ts), never to an official, and none counts in the numbers.
+   */
+  testMode: boolean("test_mode").notNull().default(false),
   /** The file the campaign was loaded from, for the admin's "export back". */
   loadedFrom: text("loaded_from"),
   ...timestamps,
@@ -247,6 +258,12 @@ export const letters = pgTable(
     printedAt: timestamp("printed_at", { withTimezone: true }),
     /** Set when the letter went out inside a daily digest (above the recipient's daily cap); shared by that digest. */
     digestId: uuid("digest_id"),
+    /**
+     * Written while its campaign was in test mode: delivered to `testTo` (the campaigner who wrote it) instead of the
+     * official, and left out of every count.
+     */
+    test: boolean("test").notNull().default(false),
+    testTo: text("test_to"),
     ...timestamps,
   },
   (t) => [
@@ -658,3 +675,38 @@ export const relayState = pgTable("relay_state", {
   runRefusals: jsonb("run_refusals").$type<TRelayRefusal[]>().notNull().default([]),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+// ---- Issue 11: the case lifecycle and the numbers ----
+
+/**
+ * Previews of letters per campaign and day (the funnel's first step): a count, nothing about who previewed. Written
+ * by POST /api/v1/letters/preview (lib/numbers/count-preview.ts).
+ */
+export const campaignPreviews = pgTable(
+  "campaign_previews",
+  {
+    campaignSlug: text("campaign_slug").notNull(),
+    day: date("day").notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.campaignSlug, t.day] })],
+);
+
+/**
+ * The one-click unsubscribe links of the campaign news emails (lib/news): one token per email, stored only as a
+ * hash, naming the campaign and the mailbox (lib/actions/canonical-mailbox.ts) it stops news for. Deleted with the
+ * mailbox's data.
+ */
+export const newsTokens = pgTable(
+  "news_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    campaignSlug: text("campaign_slug")
+      .notNull()
+      .references(() => campaigns.slug, { onDelete: "cascade" }),
+    mailbox: text("mailbox").notNull(),
+    /** When its owner unsubscribed with it (null while not). */
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("news_tokens_mailbox").on(t.mailbox)],
+);

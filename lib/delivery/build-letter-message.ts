@@ -19,6 +19,7 @@ import {
   safeFileName,
   type TMessageSettings,
 } from "./message-parts";
+import { withTestMode, type TTestMarks } from "./test-mode";
 
 export { LetterMessageError, type TMessageSettings } from "./message-parts";
 
@@ -36,7 +37,7 @@ export function letterMessageId(letterId: string, mailFrom: string): string {
 }
 
 export type TBuildLetterInput = {
-  letter: TLetterRow;
+  letter: TLetterRow & TTestMarks;
   action: TActionRow;
   recipient: TRecipientRow;
   settings: TMessageSettings;
@@ -62,7 +63,8 @@ export function buildLetterMessage({ letter, action, recipient, settings, pdf }:
   const recipientName = headerValue("recipient name", recipient.name ?? "").trim();
   const title = letter.page.subject || subject;
 
-  return {
+  // A test letter goes to its campaigner instead (lib/delivery/test-mode.ts).
+  return withTestMode([letter], {
     // Address objects let nodemailer quote and encode the names, so a name like `Eve <e@x>` stays a name.
     from: { name: `${signature} via ${organisation}`, address: mailFrom },
     replyTo: { name: signature, address: replyTo },
@@ -75,5 +77,5 @@ export function buildLetterMessage({ letter, action, recipient, settings, pdf }:
     text: letter.body,
     html: htmlDocument(letter.language, title, blocksHtml(letter.page.blocks)),
     attachments: [{ filename: `letter-${safeFileName(recipient.id)}.pdf`, contentType: "application/pdf", content: pdf }],
-  };
+  });
 }

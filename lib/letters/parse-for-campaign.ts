@@ -8,6 +8,7 @@ import { SLUG } from "@/lib/schemas/ids";
 import type { TCampaignRules } from "@/lib/schemas/letter-input";
 import { getLetterContext } from "./letter-context";
 import { recipientOrder } from "@/lib/campaigns/recipients";
+import { effectiveStatus } from "@/lib/campaigns/status-lifecycle";
 
 /** The rules a campaign puts on the input (recipients from its list, a language it has). */
 export function campaignRules(campaign: TCampaignView): TCampaignRules {
@@ -49,7 +50,8 @@ export async function parseForCampaign<T>(
       { path: "campaign", message: CATALOGS.en.validation.campaignClosed },
     ]);
   }
-  if (campaign?.status === "paused") {
+  // Paused, or past its "write before" day (which the worker's housekeeping then stores as paused).
+  if (campaign && effectiveStatus(campaign, new Date()) === "paused") {
     throw new AppError("CONFLICT", "This campaign is paused: it takes no new letters for now.", [
       { path: "campaign", code: "validation.campaignPaused", message: CATALOGS.en.validation.campaignPaused },
     ]);

@@ -31,6 +31,8 @@ export async function deleteMailboxData(db: TDb, email: string, now: Date): Prom
     // The captured copies and the outbox rows are found through the actions' address: before it is removed.
     const captured = count(await tx.execute(sql`delete from captured_mail where ${capturedOfMailbox(mailbox, { digests: true })} returning id`));
     const outboxRows = count(await tx.execute(sql`delete from outbox where ${outboxOfMailbox(mailbox, key)} returning id`));
+    // The news emails' unsubscribe tokens name the mailbox (issue 11): they go with it.
+    await tx.execute(sql`delete from news_tokens where mailbox in (select supporter_mailbox from actions where id in (${mine}))`);
     const letterRows = count(await tx.execute(sql`${anonymiseLetters(mine, now)} returning id`));
     const actionRows = count(await tx.execute(sql`${anonymiseActions(mine, now)} returning id`));
     await tx.execute(sql`delete from privacy_requests where email_key = ${key}`);

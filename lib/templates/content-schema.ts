@@ -143,6 +143,8 @@ export const ZCampaignFile = z.strictObject({
   timeline: z.array(z.strictObject({ date: ZPartialDate, text: localized, source })).min(1),
   audiences: z.array(ZAudienceFile).min(1),
   retentionDays: z.number().int().min(1).optional(),
+  /** Letters are taken before this day only; from it on the campaign pauses itself (lib/campaigns/status-lifecycle.ts). */
+  writeBefore: ZIsoDate.optional(),
   hourlyCap: z.number().int().min(1).optional(),
   dailyCap: z.number().int().min(1).optional(),
 });

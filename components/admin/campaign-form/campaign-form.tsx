@@ -197,6 +197,9 @@ export function CampaignForm({
               {(props) => <input {...props} type="number" min={1} step={1} inputMode="numeric" {...form.register(`campaign.${name}`, { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? undefined : Number(v)) })} className="input--short" disabled={disabled} />}
             </Field>
           ))}
+          <Field label="Write before" hint="YYYY-MM-DD: shown on the case page; from that day on the campaign pauses itself. Empty: no date" error={errorAt(errors, "campaign.writeBefore")}>
+            {(props) => <input {...props} inputMode="numeric" {...form.register("campaign.writeBefore", { setValueAs: (v: unknown) => (v === "" || v === null || v === undefined ? undefined : String(v)) })} className="input--short" disabled={disabled} />}
+          </Field>
         </div>
       </section>
 

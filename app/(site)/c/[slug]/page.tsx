@@ -10,6 +10,7 @@ import { SourceList } from "@/components/site/source-list";
 import { stampForm } from "@/lib/bot-check/stamp-form";
 import { StaticBlock } from "@/components/ui/static-block";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { effectiveStatus } from "@/lib/campaigns/status-lifecycle";
 import { tallyLetters } from "@/lib/campaigns/letter-counts";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -50,8 +51,12 @@ async function CampaignPage({ params }: TProps) {
   const { value: content, fallback } = pick(campaign.content, language);
   const contentLang = fallback ? "en" : language;
   const closed = campaign.status === "closed";
-  // A paused campaign keeps its page but takes no new letters (lib/campaigns/status-lifecycle.ts).
-  const takesLetters = campaign.status === "live";
+  const now = new Date();
+  // A paused campaign keeps its page but takes no new letters (lib/campaigns/status-lifecycle.ts); so does a live one
+  // past its "write before" day.
+  const status = effectiveStatus(campaign, now);
+  const takesLetters = status === "live";
+  const writeBefore = campaign.settings.writeBefore;
   // Since 30 December 2025 spreading "LGBT propaganda" is punishable in Kazakhstan: the pages people there are most
   // likely to read say so beside the form (the composer says it in any language once the country is Kazakhstan).
   const warnKazakhstan = language === "ru" || language === "kk";
@@ -79,9 +84,21 @@ async function CampaignPage({ params }: TProps) {
         {/* "No letters sent yet" would promise letters a closed campaign no longer takes. */}
         {closed && campaign.letterCount === 0 ? null : <LetterTally tally={await tallyLetters(database, campaign.slug)} t={t} testId="letter-count" />}
         {campaign.status === "paused" ? <p className="note">{t("campaign.status_paused")}</p> : null}
+        {writeBefore && campaign.status === "live" ? (
+          <p className={status === "live" ? "write-before" : "note"} data-testid="write-before">
+            {status === "live"
+              ? t("campaign.writeBefore", { date: formatPartialDate(writeBefore, language) })
+              : t("campaign.writeBeforePassed", { date: formatPartialDate(writeBefore, language) })}
+          </p>
+        ) : null}
+        {campaign.testMode && !closed ? (
+          <p className="note" role="note" data-testid="test-mode">
+            {t("campaign.testMode")}
+          </p>
+        ) : null}
       </StaticBlock>
 
-      <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={new Date()} />
+      <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={now} />
 
       <StaticBlock as="section" aria-labelledby="demands" className="section">
         <h2 id="demands">{t("campaign.demands")}</h2>

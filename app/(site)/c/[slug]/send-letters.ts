@@ -9,6 +9,7 @@ import { botCheckCode } from "@/lib/bot-check/bot-check-refused";
 import { checkFormSubmission } from "@/lib/bot-check/check-form-submission";
 import { FORM_STAMP_FIELD, TRAP_FIELD } from "@/lib/bot-check/form-fields";
 import { getCampaign } from "@/lib/campaigns/get-campaign";
+import { getCampaigner } from "@/lib/auth/get-campaigner";
 import type { TDb } from "@/lib/db/open";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/delivery/worker";
@@ -43,13 +44,15 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
   });
   let target: string;
   try {
-    const options = submissionOptions(await headers(), pageLanguage);
+    const requestHeaders = await headers();
+    const options = submissionOptions(requestHeaders, pageLanguage);
     const proof = checkFormSubmission({ stamp, trap: form.get(TRAP_FIELD) }, options.now);
     const result = await submitAction(database, values, {
       // The key was written into the page: sending the same page twice (a double click) makes one action.
       idempotencyKey: key.success ? key.data : undefined,
       proof,
       ...options,
+      testSubmitter: async () => (await getCampaigner(requestHeaders))?.email,
     });
     if (result.created) wakeWorker();
     target = `/c/${encodeURIComponent(result.campaign.slug)}/thanks?action=${result.id}&lang=${pageLanguage}`;
@@ -63,6 +66,9 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
     if (error instanceof AppError && error.code === "INVALID_INPUT") {
       // Refused before anything was written: the stamp was not spent.
       return refuse({ errors: error.errors.map((e) => ({ path: e.path, code: e.code ?? "validation.required" })), formStamp: sameStamp });
+    }
+    if (error instanceof AppError && error.code === "CONFLICT" && error.errors[0]?.code === "validation.campaignTestMode") {
+      return refuse({ formError: "validation.campaignTestMode", formStamp: sameStamp });
     }
     if (error instanceof AppError && error.code === "TOO_MANY_REQUESTS") return refuse({ formError: "send.tooMany" });
     console.error(error);

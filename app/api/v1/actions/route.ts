@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { ZActionAccepted } from "@/lib/schemas/api-responses";
 import { NextResponse } from "next/server";
 import { submitAction } from "@/lib/actions/submit-action";
+import { getCampaigner } from "@/lib/auth/get-campaigner";
 import { verifyBotProof } from "@/lib/bot-check/verify-bot-proof";
 import { authenticatePartner } from "@/lib/partners/authenticate-partner";
 import { recordPartnerConsent } from "@/lib/partners/record-partner-consent";
@@ -52,6 +53,8 @@ export const POST = route({}, async (request) => {
     // A partner's server sends for many supporters from one address: its key is limited (authenticatePartner), not
     // its IP. The per-mailbox limits still hold, and the supporter still confirms by email.
     ipHash: partner ? undefined : options.ipHash,
+    // Asked only for a campaign in test mode, which takes letters from a signed-in campaigner only.
+    testSubmitter: async () => (await getCampaigner(request.headers))?.email,
   });
   const consent = result.input?.partnerConsent;
   if (result.created && partner && consent) {

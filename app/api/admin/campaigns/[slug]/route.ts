@@ -17,7 +17,7 @@ export const PUT = adminRoute({ params }, async (request, { slug }, campaigner) 
   // The slug names the campaign in URLs, letters and history: it is not renamed by a save.
   const given = (doc as { campaign?: { slug?: unknown } } | null)?.campaign?.slug;
   if (given !== slug) throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", [{ path: "campaign.slug", code: "slug", message: `the slug stays "${slug}"` }]);
-  const saved = await saveCampaign(await db(), doc, campaigner.email);
+  const saved = await saveCampaign(await db(), doc, campaigner.email, { role: campaigner.role });
   return Response.json({ slug, ...saved });
 });
 
