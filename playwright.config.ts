@@ -45,7 +45,9 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data-e2e && node scripts/start.mjs",
     url: `${BASE_URL}/api/health`,
-    timeout: 240_000,
+    // The start builds the app first when the sources changed: about 2–3 minutes on an idle 2-core machine, several
+    // times that when other work shares it.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
