@@ -10,7 +10,13 @@ export type TDelivery = (typeof DELIVERY)[number];
 
 const actionFields = {
   delivery: z.enum(DELIVERY, { message: "validation.delivery" }),
-  consent: z.object({ updates: z.boolean().optional() }).optional(),
+  /** `partner`: the supporter ticked "<partner> may contact me" (offered on that partner's embed only). */
+  consent: z.object({ updates: z.boolean().optional(), partner: z.boolean().optional() }).optional(),
+  /**
+   * The code of the partner whose embed the letters were sent from. Recorded only when that partner is known and
+   * active, and otherwise ignored without a word (a page could name any partner); a partner's API key overrides it.
+   */
+  partner: z.string().max(40).optional(),
 };
 
 const ZActionInputFields = ZLetterInputBase.extend(actionFields);
