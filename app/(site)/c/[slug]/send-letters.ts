@@ -52,7 +52,7 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
       ...options,
     });
     if (result.created) wakeWorker();
-    target = `/c/${encodeURIComponent(result.campaign.slug)}/thanks?action=${result.id}&lang=${pageLanguage}`;
+    target = resultAddress(form.get("resultPath"), result.campaign.slug, result.id, pageLanguage);
   } catch (error) {
     const check = error instanceof AppError ? botCheckCode(error) : undefined;
     // Too soon: the same stamp, whose time goes on. The trap: the form comes back with it empty (an autofill may have
@@ -71,6 +71,26 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
   // Outside the try: redirect() works by throwing.
   redirect(target);
 });
+
+/**
+ * Where the result opens: the case page's thank-you page, or (for the form in a partner's frame) the embed's own
+ * with the embed's partner and theme; nothing else a posted field could name.
+ */
+function resultAddress(posted: FormDataEntryValue | null, slug: string, actionId: string, language: string): string {
+  const embed = `/embed/${encodeURIComponent(slug)}/thanks`;
+  const query = new URLSearchParams();
+  const inEmbed = typeof posted === "string" && (posted === embed || posted.startsWith(`${embed}?`));
+  if (inEmbed) {
+    const given = new URLSearchParams((posted as string).slice(embed.length + 1));
+    for (const name of ["partner", "theme"]) {
+      const value = given.get(name);
+      if (value) query.set(name, value);
+    }
+  }
+  query.set("action", actionId);
+  query.set("lang", language);
+  return `${inEmbed ? embed : `/c/${encodeURIComponent(slug)}/thanks`}?${query}`;
+}
 
 /** The templates the letters of `values` are written from (none for a campaign that does not exist). */
 async function templatesFor(database: TDb, values: TActionInputForm) {
