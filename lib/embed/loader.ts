@@ -26,7 +26,6 @@ function mount(box: HTMLElement): void {
   const frame = document.createElement("iframe");
   frame.src = `${app}/embed/${encodeURIComponent(data.campaign)}?${query}`;
   frame.title = data.title || "Urgent Letters";
-  frame.setAttribute("scrolling", "no");
   frame.style.cssText = "display:block;width:100%;height:480px;border:0";
   // Every page the frame loads (the form, then its result) gets its own hello.
   frame.onload = () => frame.contentWindow!.postMessage({ protocol: PROTOCOL, type: "hello", id } satisfies THelloMessage, app);
@@ -42,4 +41,7 @@ addEventListener("message", (event) => {
   entry.box.dispatchEvent(new CustomEvent(`urgent-letters:${type}`, { detail, bubbles: true }));
 });
 
-document.querySelectorAll<HTMLElement>("[data-urgent-letters]").forEach(mount);
+// An async script may run before the rest of the page is parsed: then once it is.
+const scan = () => document.querySelectorAll<HTMLElement>("[data-urgent-letters]").forEach(mount);
+if (document.readyState === "loading") addEventListener("DOMContentLoaded", scan);
+else scan();

@@ -6,5 +6,5 @@ import type { TLanguage } from "@/lib/i18n/languages";
 import { CATALOGS } from "@/lib/i18n/messages";
 
 export function partnerConsentWording(language: TLanguage, partnerName: string): string {
-  return CATALOGS[language].send.consentPartner.replace("{partner}", partnerName);
+  return CATALOGS[language].send.consentPartner.split("{partner}").join(partnerName);
 }
