@@ -44,7 +44,7 @@ test("[ADMIN] an owner adds a partner, with each bad origin named by its line, a
   await expectNoSeriousAxe(page);
   await expect(page.getByRole("link", { name: "API keys" })).toHaveAttribute("href", `/admin/partners/${code}/keys`);
   await expect(page.getByRole("link", { name: "Webhooks" })).toHaveAttribute("href", `/admin/partners/${code}/webhooks`);
-  await expect(page.getByLabel("Embed code")).toContainText(`data-partner="${code}"`);
+  await expect(page.locator("pre.code-block")).toContainText(`data-partner="${code}"`);
 
   // The swatch shows the theme as it is typed.
   const swatchButton = page.getByTestId("theme-swatch").getByText("Send my letters");

@@ -53,7 +53,7 @@ async function EmbedPage({ params, searchParams }: TProps) {
         <EmbedHelloQueue nonce={nonce} />
         {css ? <style nonce={nonce}>{css}</style> : null}
         <p className="note" role="note">
-          {found ? t("campaign.status_paused") : t("embed.notFound")}
+          {found ? t(found.status === "closed" ? "campaign.status_closed" : "campaign.status_paused") : t("embed.notFound")}
         </p>
         {found ? (
           <p className="embed__case-link">
