@@ -1,6 +1,6 @@
 "use client";
 import { useEffect } from "react";
-import { EMBED_STEPS, PROTOCOL, frameMessageSchema, helloSchema, type TEmbedStep, type TFrameEventMap, type TFrameEventName } from "@/lib/embed/protocol";
+import { EMBED_STEPS, PROTOCOL, isFrameMessage, isHelloMessage, type TEmbedStep, type TFrameEventMap, type TFrameEventName } from "@/lib/embed/protocol";
 
 /** Where the page's early listener (EmbedHelloQueue) keeps the messages that came before this code ran. */
 const QUEUE = "__ulHello";
@@ -11,8 +11,9 @@ type TQueued = typeof window & { [QUEUE]?: MessageEvent[] };
  * window, from an origin on the partner's list (`allowedOrigins`, written into the page by the server; the parent
  * has no say in it), then posts only to that origin: ready (or error), the height of the content whenever it
  * changes (a ResizeObserver, no polling), the step the supporter moves to (focus entering a `[data-step]`), and on
- * the result page the `submitted` of a fresh send. Every message is checked against the protocol's schema before it
- * goes. Nothing with personal data is ever posted.
+ * the result page the `submitted` of a fresh send. Every message is checked against the protocol's shapes before it
+ * goes (isFrameMessage: the loader's own check), and the hello when it comes (isHelloMessage). Nothing with personal
+ * data is ever posted.
  */
 export function EmbedBridge({
   allowedOrigins,
@@ -40,7 +41,9 @@ export function EmbedBridge({
     let lastStep: string | undefined;
     const post = <N extends TFrameEventName>(type: N, detail: TFrameEventMap[N]) => {
       if (!link) return;
-      window.parent.postMessage(frameMessageSchema().parse({ protocol: PROTOCOL, id: link.id, type, detail }), link.origin);
+      const message = { protocol: PROTOCOL, id: link.id, type, detail };
+      if (!isFrameMessage(message, link.id)) throw new Error(`embed: ${type} does not fit the protocol`);
+      window.parent.postMessage(message, link.origin);
     };
     const measure = () => {
       const next = Math.ceil(root.getBoundingClientRect().height);
@@ -54,9 +57,8 @@ export function EmbedBridge({
     const onMessage = (event: MessageEvent) => {
       // One handshake per page, with the parent window only, from an origin the partner listed.
       if (link || event.source !== window.parent || !allowedOrigins.includes(event.origin)) return;
-      const hello = helloSchema().safeParse(event.data);
-      if (!hello.success) return;
-      link = { origin: event.origin, id: hello.data.id };
+      if (!isHelloMessage(event.data)) return;
+      link = { origin: event.origin, id: event.data.id };
       if (error) post("error", { message: error });
       else if (ready) post("ready", ready);
       if (step) post("step", { step: (lastStep = step) });

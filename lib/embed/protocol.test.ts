@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FRAME_EVENTS, PROTOCOL, frameMessageSchema, helloSchema, isFrameMessage } from "./protocol";
+import { FRAME_EVENTS, PROTOCOL, frameMessageSchema, helloSchema, isFrameMessage, isHelloMessage } from "./protocol";
 
 const ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
 const message = (type: string, detail: unknown, extra: Record<string, unknown> = {}) => ({ protocol: PROTOCOL, id: ID, type, detail, ...extra });
@@ -50,9 +50,22 @@ describe("the embed protocol", () => {
     expect(Object.keys(FRAME_EVENTS).sort()).toEqual(["error", "ready", "resize", "step", "submitted"]);
   });
 
-  it("parses the loader's hello and nothing else as one", () => {
-    expect(helloSchema().safeParse({ protocol: PROTOCOL, type: "hello", id: ID }).success).toBe(true);
-    expect(helloSchema().safeParse({ protocol: PROTOCOL, type: "hello", id: "short" }).success).toBe(false);
-    expect(helloSchema().safeParse({ protocol: PROTOCOL, type: "hello", id: ID, origin: "https://evil.example" }).success).toBe(false);
+  it("parses the loader's hello and nothing else as one, with zod and with the frame's hand check alike", () => {
+    const good = { protocol: PROTOCOL, type: "hello", id: ID };
+    const bad = [
+      null,
+      "hello",
+      { protocol: PROTOCOL, type: "hello", id: "short" },
+      { protocol: PROTOCOL, type: "hello", id: ID, origin: "https://evil.example" },
+      { protocol: PROTOCOL, type: "ready", id: ID },
+      { protocol: "urgent-letters/2", type: "hello", id: ID },
+      { protocol: PROTOCOL, type: "hello", id: 42 },
+    ];
+    expect(helloSchema().safeParse(good).success).toBe(true);
+    expect(isHelloMessage(good)).toBe(true);
+    for (const m of bad) {
+      expect(helloSchema().safeParse(m).success, JSON.stringify(m)).toBe(false);
+      expect(isHelloMessage(m), JSON.stringify(m)).toBe(false);
+    }
   });
 });

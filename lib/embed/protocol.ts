@@ -9,9 +9,12 @@
  * accepts a message only from the app's origin, only from the window of the frame it made, only with that frame's
  * id, and only in one of the shapes below.
  *
- * One source, two checks: FRAME_EVENTS below is plain data. The frame checks with zod (frameMessageSchema, built
- * from it); the loader, which must stay under 1 KB gzipped where zod alone is 13 KB, checks the same data with
- * isFrameMessage (a few lines). A test runs both over the same messages so the two cannot disagree.
+ * One source, two checks: FRAME_EVENTS below is plain data. The zod schemas (frameMessageSchema, helloSchema) are
+ * built from it, and so are the hand checks the browser runs (isFrameMessage, isHelloMessage: a few lines each).
+ * The browser side cannot carry zod: the loader must stay under 1 KB gzipped, and zod's smallest build (23 KB
+ * gzipped) would take the frame's page over its 150 KB. lib/embed/protocol.test.ts runs the zod schemas and the hand
+ * checks over the same good and bad messages, so the two cannot disagree; the frame checks what it sends with
+ * isFrameMessage too, and the loader and the frame each check everything they receive.
  *
  * No event carries personal data: ids, counts, names of steps, the campaign and the language.
  */
@@ -96,6 +99,12 @@ export function helloSchema() {
 }
 
 const cache: { frame?: z.ZodMiniType<TFrameMessage>; hello?: z.ZodMiniType<THelloMessage> } = {};
+
+/** The frame's check of the loader's hello (the same shape as helloSchema, without zod: see the top of this file). */
+export function isHelloMessage(data: unknown): data is THelloMessage {
+  const m = data as Partial<THelloMessage> | null;
+  return !!m && typeof m === "object" && Object.keys(m).length === 3 && m.protocol === PROTOCOL && m.type === "hello" && typeof m.id === "string" && ID.test(m.id);
+}
 
 /**
  * The loader's check of a message from a frame: the same shapes as ZFrameMessage, without zod (see the top of this
