@@ -17,10 +17,9 @@ const APP = () => test.info().project.use.baseURL!;
  * and presses Send with fields missing: the live form's messages appear.
  */
 async function sendIncomplete(frame: Frame, lang: "en" | "fr" = "en") {
-  const name = frame.getByLabel(CATALOG[lang].letter.name, { exact: true });
-  await name.fill("Sam");
-  // The live composer writes the name into the letters as it is typed; the server's form does not.
-  await expect(frame.getByTestId("letter-previews")).toContainText("Sam");
+  await frame.getByLabel(CATALOG[lang].letter.city, { exact: true }).fill("Samtown");
+  // The live composer writes the city into the letters as it is typed; the server's form does not.
+  await expect(frame.getByTestId("letter-previews")).toContainText("Samtown");
   await frame.getByRole("button", { name: CATALOG[lang].send.submit }).click();
   await expect(frame.getByTestId("error-summary")).toBeVisible();
 }
@@ -119,6 +118,8 @@ test("[EMBED] a supporter sends from the embed and the partner page receives sub
   const L = CATALOG.en.letter;
   await frame.getByLabel(L.name, { exact: true }).fill("Robin Example");
   await frame.getByLabel(L.city, { exact: true }).fill("Exampletown");
+  // The live composer is up (it writes the city into the letter as it is typed): Send goes through it.
+  await expect(frame.getByTestId("letter-previews")).toContainText("Exampletown");
   await frame.getByLabel(L.country, { exact: true }).selectOption("CA");
   await frame.getByLabel(CATALOG.en.send.post).check();
   // The partner's consent box: only on its embed, unticked, in the partner's name.
