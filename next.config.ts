@@ -19,6 +19,17 @@ const nextConfig: NextConfig = {
         // proxy.ts sets these (and a CSP) on pages and handlers; this covers the static files it does not see.
         headers: staticSecurityHeaders({ https: (settings.PUBLIC_URL ?? "").startsWith("https://") }).map(([key, value]) => ({ key, value })),
       },
+      {
+        // The partner's loader (docs/partners.md): a script other sites load, so readable from any origin, kept
+        // for five minutes only (a new release reaches partners' pages soon, without a versioned address).
+        source: "/embed.js",
+        headers: [
+          { key: "Cache-Control", value: "public, max-age=300" },
+          { key: "Access-Control-Allow-Origin", value: "*" },
+          { key: "Cross-Origin-Resource-Policy", value: "cross-origin" },
+          { key: "Content-Type", value: "text/javascript; charset=utf-8" },
+        ],
+      },
     ];
   },
 };

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { clientAddress } from "@/lib/http/client-address";
-import { DATA_CSP, contentSecurityPolicy, staticSecurityHeaders } from "@/lib/http/security-headers";
+import { DATA_CSP, contentSecurityPolicy, isEmbedPath, staticSecurityHeaders } from "@/lib/http/security-headers";
+import { db } from "@/lib/db/client";
+import { getActivePartner } from "@/lib/partners/get-active-partner";
 import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, type TLanguage } from "@/lib/i18n/languages";
 import { LANGUAGE_COOKIE, languageFromAcceptLanguage } from "@/lib/i18n/server";
 import { unavailablePage } from "@/lib/http/unavailable-page";
@@ -19,18 +21,23 @@ const https = () => (env().PUBLIC_URL ?? "").startsWith("https://");
  * - a page opened with ?lang=xx is shown in that language, remembered in a cookie for the next pages; the header
  *   lets the root layout (which cannot read the query string) agree with the page;
  * - while the database is away (a page just met a connection error: lib/http/with-database.ts), a page is answered
- *   503 with Retry-After and a page saying so in the visitor's language, rather than rendered to fail again.
+ *   503 with Retry-After and a page saying so in the visitor's language, rather than rendered to fail again;
+ * - the partner embed (/embed/*) may be framed by its partner's allowed origins only (frame-ancestors, looked up
+ *   here: a page cannot set its own headers), speaks the language of its ?lang= (English without one) and sets no
+ *   cookie: a frame on another site must leave nothing behind.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const pathname = request.nextUrl.pathname;
   const isData = pathname.startsWith("/api/") || pathname.startsWith("/dev-mail-attachment/");
   if (!decodable(rawPath(request.url))) return badPath(isData);
 
   const requestHeaders = new Headers(request.headers);
+  const embed = isEmbedPath(pathname);
   let csp = DATA_CSP;
   if (!isData) {
     const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-    csp = contentSecurityPolicy({ nonce, pathname, dev: DEV });
+    const partnerOrigins = embed ? await embedOrigins(request.nextUrl.searchParams.get("partner")) : undefined;
+    csp = contentSecurityPolicy({ nonce, pathname, dev: DEV, partnerOrigins });
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-nonce", nonce);
   }
@@ -43,6 +50,7 @@ export function proxy(request: NextRequest) {
     return response;
   }
   if (chosen) requestHeaders.set("x-ul-lang", chosen);
+  else if (embed) requestHeaders.set("x-ul-lang", DEFAULT_LANGUAGE);
   // The client's address as the rate limits see it (lib/http/client-address.ts), for the admin's sign-in limits
   // (better-auth reads this header only); a value a client sent is replaced.
   requestHeaders.set("x-ul-client", clientAddress(request.headers, env().TRUSTED_PROXIES));
@@ -51,8 +59,18 @@ export function proxy(request: NextRequest) {
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   secure(response.headers, csp);
-  if (chosen) response.cookies.set("ul-lang", chosen, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
+  if (chosen && !embed) response.cookies.set("ul-lang", chosen, { path: "/", sameSite: "lax", maxAge: 60 * 60 * 24 * 365 });
   return response;
+}
+
+/** The origins that may frame the embed of the partner `code` (none for an unknown or inactive one, or no database). */
+async function embedOrigins(code: string | null): Promise<string[]> {
+  try {
+    return (await getActivePartner(await db(), code))?.allowedOrigins ?? [];
+  } catch {
+    // The page itself meets the outage and answers 503; framing stays refused meanwhile.
+    return [];
+  }
 }
 
 /** The language a page would be shown in (lib/i18n/server.ts getLanguage, read from the request itself). */

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   try {
     const result = await importContent(database.db, content, `import:${path.relative(process.cwd(), path.resolve(dir)) || "."}`);
     console.log(
-      `Imported ${dir}: ${result!.campaigns} campaigns, ${result!.recipients} recipients and ${result!.templates} letter templates changed ` +
+      `Imported ${dir}: ${result!.campaigns} campaigns, ${result!.recipients} recipients, ${result!.templates} letter templates and ${result!.partners} partners changed ` +
         `(a new version each); ${result!.unchanged} unchanged.`,
     );
     return 0;

@@ -44,9 +44,14 @@ const current = fingerprint();
 const built = fs.existsSync(path.join(root, ".next", "BUILD_ID")) && fs.existsSync(stampFile) ? fs.readFileSync(stampFile, "utf8") : "";
 if (built !== current) {
   console.log("Urgent Letters: building the app (first start, or the sources changed)…");
+  // The partner's loader first (public/embed.js, from lib/embed/loader.ts): Next.js serves it as a static file.
+  const embed = spawnSync(process.execPath, [path.join(root, "scripts", "build-embed.mjs")], { cwd: root, stdio: "inherit" });
+  if (embed.status !== 0) process.exit(embed.status ?? 1);
+  // Taken again before the build: building the loader may have rewritten public/embed.js.
+  const sources = fingerprint();
   const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(stampFile, current);
+  fs.writeFileSync(stampFile, sources);
 }
 
 const port = process.env.PORT && process.env.PORT.trim() !== "" ? process.env.PORT : "3000";

@@ -38,6 +38,13 @@ export type TLetterComposerProps = {
   formStamp: string;
   /** The organisation running the site (ORGANISATION_NAME): it would send the news a supporter asks for. */
   organisation: string;
+  /**
+   * Where the result of sending opens (its `action` and `lang` are added): the case page's thank-you page unless
+   * given; the partner embed's own inside its frame (app/embed/[slug]/thanks), with the embed's query.
+   */
+  resultPath?: string;
+  /** On a partner's embed: the letters are attributed to it, and "<partner> may contact me" is offered, unticked. */
+  partner?: { code: string; consentLabel: string };
 };
 
 /** Handed over by lazy-composer.tsx: what the page's form held, and the fields the supporter had already left. */
@@ -60,6 +67,8 @@ function ComposerForm({
   formKey,
   formStamp,
   organisation,
+  resultPath,
+  partner,
   typed,
   left,
   warnKazakhstan = false,
@@ -95,7 +104,8 @@ function ComposerForm({
     personalNote: "",
     recipients: preselected,
     delivery: preselected.some((id) => officials.get(id)?.channels.includes("email")) ? "email" : "post",
-    consent: { updates: false },
+    consent: partner ? { updates: false, partner: false } : { updates: false },
+    ...(partner ? { partner: partner.code } : {}),
   };
   // What the page's form held before this composer took it over (lazy-composer.tsx), or what the server sent back.
   const carried = typed ? actionInputFromForm(formDataOf(typed)) : serverState.values;
@@ -179,7 +189,7 @@ function ComposerForm({
         // The result is a page of its own (check your email, the mailto links, or the PDFs to post), in the language
         // of this page whatever the browser prefers: reload and Back behave, and it opens at its top.
         // A full page load: the result page is rendered anew, header and language switch included.
-        window.location.assign(`/c/${campaign.slug}/thanks?action=${id}&lang=${pageLanguage}`);
+        window.location.assign(resultAddress(resultPath ?? `/c/${campaign.slug}/thanks`, id, pageLanguage));
         // The button stays busy while the next page loads: a second click must not send again.
         done = true;
         return;
@@ -277,6 +287,8 @@ function ComposerForm({
       <input type="hidden" name="campaign" value={campaign.slug} />
       <input type="hidden" name="pageLanguage" value={pageLanguage} />
       <input type="hidden" name="idempotencyKey" value={formKey} />
+      {resultPath ? <input type="hidden" name="resultPath" value={resultPath} /> : null}
+      {partner ? <input type="hidden" name="partner" value={partner.code} /> : null}
       {/* The bot check without JavaScript (app/(site)/c/[slug]/send-letters.ts): the stamp of when this form was shown
           (the one handed back with a refusal, whose time keeps counting), and below, the trap. */}
       <input type="hidden" name={FORM_STAMP_FIELD} value={serverState.formStamp ?? formStamp} />
@@ -304,7 +316,7 @@ function ComposerForm({
         </p>
       ) : null}
 
-      <fieldset className="step">
+      <fieldset className="step" data-step="details">
         <legend>{t("stepDetails")}</legend>
         <Field label={t("name")} hint={t("nameHint")} error={message(errors.supporter?.name?.message)}>
           {(a) => <input {...a} {...register("supporter.name")} defaultValue={initial.supporter?.name} autoComplete="name" maxLength={200} />}
@@ -361,7 +373,7 @@ function ComposerForm({
         </Field>
       </fieldset>
 
-      <fieldset className="step">
+      <fieldset className="step" data-step="recipients">
         <legend>{t("stepRecipients")}</legend>
         <p className="field__hint">{t("recipientsHint")}</p>
         <p className="field__hint" aria-live="polite" data-testid="served-note">
@@ -387,7 +399,7 @@ function ComposerForm({
         />
       </fieldset>
 
-      <fieldset className="step">
+      <fieldset className="step" data-step="letter">
         <legend>{t("stepLetter")}</legend>
         <Field label={t("language")} error={message(errors.language?.message)}>
           {(a) => (
@@ -415,7 +427,7 @@ function ComposerForm({
         </Field>
       </fieldset>
 
-      <section className="step" aria-labelledby="preview-heading">
+      <section className="step" aria-labelledby="preview-heading" data-step="preview">
         <h3 id="preview-heading">{t("stepPreview")}</h3>
         <p className="field__hint">{t("previewHint")}</p>
         <LetterPreview campaign={campaign} letters={letters} />
@@ -440,7 +452,10 @@ function ComposerForm({
         emailPossible={emailPossible}
         postOnlyCount={postOnlyCount}
         consent={values.consent?.updates ?? false}
-        onConsent={(on) => form.setValue("consent", { updates: on }, { shouldDirty: true })}
+        onConsent={(on) => form.setValue("consent.updates", on, { shouldDirty: true })}
+        partnerConsent={
+          partner ? { label: partner.consentLabel, checked: values.consent?.partner ?? false, onChange: (on) => form.setValue("consent.partner", on, { shouldDirty: true }) } : undefined
+        }
         submitting={submitting}
         error={sendError}
         unavailableHint={tRoot("validation.deliveryUnavailable")}
@@ -454,6 +469,11 @@ function ComposerForm({
       </div>
     </form>
   );
+}
+
+/** The result page's address for an action: `path` with the action and the page's language added to its query. */
+function resultAddress(path: string, actionId: string, language: TLanguage): string {
+  return `${path}${path.includes("?") ? "&" : "?"}action=${actionId}&lang=${language}`;
 }
 
 function formDataOf(entries: Record<string, FormDataEntryValue[]>): FormData {

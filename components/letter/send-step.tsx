@@ -6,6 +6,7 @@ import type { TDelivery } from "@/lib/schemas/action-input";
 export function SendStep({
   unavailableHint,
   organisation,
+  partnerConsent,
   delivery,
   onDelivery,
   emailPossible,
@@ -27,6 +28,8 @@ export function SendStep({
   unavailableHint: string;
   /** Who would send the news the supporter may ask for (ORGANISATION_NAME). */
   organisation: string;
+  /** On a partner's embed: "<partner> may contact me", with its words as the server will record them. */
+  partnerConsent?: { label: string; checked: boolean; onChange: (on: boolean) => void };
 }) {
   const t = useTranslations("send");
   const options: { value: TDelivery; label: string; hint: string; disabled: boolean }[] = [
@@ -35,7 +38,7 @@ export function SendStep({
     { value: "post", label: t("post"), hint: t("postHint"), disabled: false },
   ];
   return (
-    <fieldset className="step" aria-describedby={error ? "send-error" : undefined}>
+    <fieldset className="step" data-step="send" aria-describedby={error ? "send-error" : undefined}>
       <legend>{t("step")}</legend>
       <fieldset className="delivery-options">
         <legend>{t("how")}</legend>
@@ -63,6 +66,18 @@ export function SendStep({
         <input id="consent-updates" type="checkbox" name="consent.updates" checked={consent} onChange={(e) => onConsent(e.target.checked)} />
         <label htmlFor="consent-updates">{t("consentUpdates", { organisation })}</label>
       </div>
+      {partnerConsent ? (
+        <div className="check">
+          <input
+            id="consent-partner"
+            type="checkbox"
+            name="consent.partner"
+            checked={partnerConsent.checked}
+            onChange={(e) => partnerConsent.onChange(e.target.checked)}
+          />
+          <label htmlFor="consent-partner">{partnerConsent.label}</label>
+        </div>
+      ) : null}
       {error ? (
         <p className="field__error" id="send-error" role="alert">
           {error}

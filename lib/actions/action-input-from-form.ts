@@ -25,6 +25,7 @@ export function actionInputFromForm(form: FormData): TActionInputForm {
     personalNote: text("personalNote") ?? "",
     recipients: form.getAll("recipients").filter((v): v is string => typeof v === "string"),
     delivery: (text("delivery") ?? "") as TActionInputForm["delivery"],
-    consent: { updates: text("consent.updates") === "on" },
+    consent: { updates: text("consent.updates") === "on", ...(text("consent.partner") === "on" ? { partner: true } : {}) },
+    ...(text("partner") ? { partner: text("partner") } : {}),
   };
 }

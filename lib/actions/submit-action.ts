@@ -23,6 +23,8 @@ import { hashToken } from "./tokens";
 import { recipientsById } from "@/lib/campaigns/recipients";
 import { botCheckRefused } from "@/lib/bot-check/bot-check-refused";
 import type { TSpendableProof } from "@/lib/bot-check/verify-bot-proof";
+import { getActivePartner } from "@/lib/partners/get-active-partner";
+import { partnerConsentWording } from "@/lib/partners/consent-wording";
 
 export const CONFIRM_TTL_MS = 48 * 60 * 60 * 1000;
 /**
@@ -63,6 +65,7 @@ export async function submitAction(
   options: {
     idempotencyKey?: string;
     ipHash?: string;
+    /** The partner a partner's API key identified: wins over the `partner` of the body (an embed's). */
     partner?: string;
     now: Date;
     rateLimits?: TRateLimits;
@@ -94,6 +97,12 @@ export async function submitAction(
       { path: "delivery", code: "validation.deliveryUnavailable", message: CATALOGS.en.validation.deliveryUnavailable },
     ]);
   }
+
+  // Attributed only to a partner that exists and is active; any other code is dropped without a word.
+  const partner = await getActivePartner(db, options.partner ?? input.partner);
+  const pageLanguage = options.pageLanguage ?? input.language ?? "en";
+  // "<partner> may contact me", with the words the embed showed, in the language it showed them in.
+  const partnerConsent = partner && input.consent?.partner ? { code: partner.code, wording: partnerConsentWording(pageLanguage, partner.name), language: pageLanguage } : null;
 
   const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
   // A key only means something together with the address it was used for: someone reusing another supporter's key
@@ -127,7 +136,7 @@ export async function submitAction(
     pageLanguage: options.pageLanguage ?? null,
     delivery: input.delivery,
     consent: input.consent ?? {},
-    partner: options.partner ?? null,
+    partner: partner?.code ?? null,
     idempotencyKey: idempotencyKey ?? null,
     idempotencyFingerprint: fingerprint,
     // The link's token is made by the worker when it mails the link (lib/actions/issue-confirmation-token.ts): it is
@@ -185,6 +194,9 @@ export async function submitAction(
     needsConfirmation ? perDay : 0,
     options.proof?.key ?? null,
     options.proof?.expiresAt ?? null,
+    partnerConsent?.code ?? null,
+    partnerConsent?.wording ?? null,
+    partnerConsent?.language ?? null,
   ]);
   if (!result) throw new Error("The submission statement answered no row");
   if (result.existing) {
@@ -282,7 +294,8 @@ function byColumn(columns: readonly (readonly [string, string])[], row: object):
  * earlier answer exists and the limits allow: the action ($7, JSON), its confirmation request for the outbox ($8,
  * JSON or null) and its letters ($9, a JSON array). A bot-check proof $12 (expiring at $13; null: none) is spent
  * here too, and an action is written only when this statement spent it: of two requests with one proof, on any
- * instances, the second waits for the first's row and writes nothing. Every column is given
+ * instances, the second waits for the first's row and writes nothing. A partner's consent ($14 the partner, $15
+ * the words shown, $16 their language; null: none) is written with the action. Every column is given
  * (the rows are complete records), so no column's default is silently replaced by a null. Answers the checks and
  * how many letters were written (none when another request with the same key won the race).
  */
@@ -318,6 +331,9 @@ const SUBMIT: TStatement = {
 ), new_mail as (
   insert into outbox (kind, message, next_attempt_at, created_at)
   select 'confirmation', $8::jsonb, created_at, created_at from new_action where $8::jsonb is not null
+), new_consent as (
+  insert into partner_consents (action_id, partner_code, wording, language, given_at)
+  select id, $14::text, $15::text, $16::text, created_at from new_action where $14::text is not null
 ), new_letters as (
   insert into letters (${names(LETTER_COLUMNS).join(", ")})
   select ${names(LETTER_COLUMNS).map((c) => `x.${c}`).join(", ")}

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { LANGUAGES, type TLanguage } from "@/lib/i18n/languages";
-import { ZCampaignFile, ZContentFrontMatter, ZLetterFrontMatter, ZRecipientFile } from "@/lib/templates/content-schema";
+import { ZCampaignFile, ZContentFrontMatter, ZLetterFrontMatter, ZPartnerFile, ZRecipientFile } from "@/lib/templates/content-schema";
 
 export const ZRecipientDoc = ZRecipientFile;
 export type TRecipientDoc = z.output<typeof ZRecipientDoc>;
@@ -28,7 +28,15 @@ export type TCampaignDoc = z.output<typeof ZCampaignDoc>;
 export const ZTemplateDoc = ZLetterFrontMatter.extend({ body: z.string().min(1, { message: "must not be empty" }) });
 export type TTemplateDoc = z.output<typeof ZTemplateDoc>;
 
-export type TEntity = "campaign" | "template" | "recipient";
+/**
+ * A partner organisation: templates/partners/<code>.yaml. `active: false` (written only when so) keeps the partner
+ * and its history but stops its embed being framed and its actions being attributed; the file format leaves it out
+ * otherwise, so a partner file without it is an active partner.
+ */
+export const ZPartnerDoc = ZPartnerFile.extend({ active: z.boolean({ message: "expected true or false" }).optional() });
+export type TPartnerDoc = z.output<typeof ZPartnerDoc>;
+
+export type TEntity = "campaign" | "template" | "recipient" | "partner";
 
 export function templateKey(slug: string, audienceId: string, language: string): string {
   return `${slug}/${audienceId}/${language}`;

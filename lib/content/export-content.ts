@@ -7,9 +7,9 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import YAML from "yaml";
 import type { TDb } from "@/lib/db/open";
-import { campaigns, contentVersions, letterTemplates, recipients } from "@/lib/db/schema";
+import { campaigns, contentVersions, letterTemplates, partners, recipients } from "@/lib/db/schema";
 import { LANGUAGES } from "@/lib/i18n/languages";
-import type { TCampaignDoc, TEntity, TRecipientDoc, TTemplateDoc } from "./docs";
+import type { TCampaignDoc, TEntity, TPartnerDoc, TRecipientDoc, TTemplateDoc } from "./docs";
 
 export type TExportedFile = { path: string; text: string };
 
@@ -27,9 +27,11 @@ async function publishedDocs(db: TDb, entity: TEntity): Promise<Map<string, Reco
 
 export async function exportContent(db: TDb): Promise<TExportedFile[]> {
   const files: TExportedFile[] = [];
-  const [recipientDocs, campaignDocs, servingRecipients, servingCampaigns, templateRows] = await Promise.all([
+  const [recipientDocs, campaignDocs, partnerDocs, servingPartners, servingRecipients, servingCampaigns, templateRows] = await Promise.all([
     publishedDocs(db, "recipient"),
     publishedDocs(db, "campaign"),
+    publishedDocs(db, "partner"),
+    db.select({ code: partners.code }).from(partners).orderBy(partners.code),
     db.select({ id: recipients.id }).from(recipients).orderBy(recipients.id),
     db.select({ slug: campaigns.slug }).from(campaigns).orderBy(campaigns.slug),
     // Only templates still served: one whose audience was removed is gone from letter_templates, not from history.
@@ -57,6 +59,11 @@ export async function exportContent(db: TDb): Promise<TExportedFile[]> {
   for (const t of templateRows) {
     const { body, ...front } = t.doc as TTemplateDoc;
     files.push({ path: `campaigns/${t.slug}/letters/${t.audienceId}.${t.language}.md`, text: withFrontMatter(front, body) });
+  }
+  // Partners carry no secrets (their API keys and webhook secrets are not content): the file is the whole doc.
+  for (const { code } of servingPartners) {
+    const doc = partnerDocs.get(code) as TPartnerDoc | undefined;
+    if (doc) files.push({ path: `partners/${code}.yaml`, text: yaml(doc) });
   }
   return files;
 }

@@ -11,13 +11,13 @@ import type { TContent } from "@/lib/templates/load-content";
 import { applyDoc } from "./apply-doc";
 import { templateKey } from "./docs";
 
-export type TImportResult = { campaigns: number; recipients: number; templates: number; unchanged: number };
+export type TImportResult = { campaigns: number; recipients: number; templates: number; partners: number; unchanged: number };
 
 /** Taken by every import: two app instances starting at once on an empty Postgres load the files once between them. */
 const IMPORT_LOCK = 7_301_001;
 
 export async function importContent(db: TDb, content: TContent, author: string, options: { onlyIntoEmpty?: boolean } = {}): Promise<TImportResult | undefined> {
-  const result: TImportResult = { campaigns: 0, recipients: 0, templates: 0, unchanged: 0 };
+  const result: TImportResult = { campaigns: 0, recipients: 0, templates: 0, partners: 0, unchanged: 0 };
   const note = "imported from files";
   const done = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
@@ -42,6 +42,13 @@ export async function importContent(db: TDb, content: TContent, author: string, 
         if (written.changed) result.templates++;
         else result.unchanged++;
       }
+    }
+    for (const { file, active, ...partner } of content.partners ?? []) {
+      // As savePartner keeps it: `active` only when the partner is switched off.
+      const doc = active === false ? { ...partner, active } : partner;
+      const applied = await applyDoc(tx, "partner", partner.code, doc, { author, note, loadedFrom: file });
+      if (applied.changed) result.partners++;
+      else result.unchanged++;
     }
     return true;
   });

@@ -9,10 +9,17 @@ import type { TDb } from "@/lib/db/open";
 import { campaigns, contentVersions } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { saveCampaign } from "./save-campaign";
+import { savePartner } from "./save-partner";
 import { saveRecipient } from "./save-recipient";
 import { saveTemplate } from "./save-template";
 
-export async function restoreVersion(db: TDb, versionId: string, author: string): Promise<{ entity: string; key: string; version: number }> {
+export async function restoreVersion(
+  db: TDb,
+  versionId: string,
+  author: string,
+  /** Partners are the owners' to change (lib/auth/roles.ts): an editor may restore anything else. */
+  options: { partners?: boolean } = {},
+): Promise<{ entity: string; key: string; version: number }> {
   const [old] = await db.select().from(contentVersions).where(eq(contentVersions.id, versionId));
   if (!old) throw new AppError("NOT_FOUND", "There is no such version.");
   const note = `restored version ${old.version}`;
@@ -25,6 +32,11 @@ export async function restoreVersion(db: TDb, versionId: string, author: string)
     const [current] = await db.select({ status: campaigns.status }).from(campaigns).where(eq(campaigns.slug, old.key));
     const doc = old.doc as { campaign: Record<string, unknown> };
     const saved = await saveCampaign(db, { ...doc, campaign: { ...doc.campaign, status: current?.status ?? doc.campaign.status } }, author, { note });
+    return { entity: old.entity, key: old.key, version: saved.version };
+  }
+  if (old.entity === "partner") {
+    if (!options.partners) throw new AppError("FORBIDDEN", "Restoring a partner needs the owner role.");
+    const saved = await savePartner(db, old.doc, author, note);
     return { entity: old.entity, key: old.key, version: saved.version };
   }
   const saved = await saveRecipient(db, old.doc, author, note);

@@ -14,12 +14,12 @@ export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const MAX_FILES = 2000;
 
 function isContentPath(p: string): boolean {
-  return /(^|\/)(campaigns|recipients)\//.test(p) && /\.(ya?ml|md)$/.test(p) && !p.split("/").some((part) => part.startsWith(".") || part === "__MACOSX");
+  return /(^|\/)(campaigns|recipients|partners)\//.test(p) && /\.(ya?ml|md)$/.test(p) && !p.split("/").some((part) => part.startsWith(".") || part === "__MACOSX");
 }
 
 /** Paths made relative to the folder holding campaigns/ and recipients/ ("templates/recipients/x.yaml" → "recipients/x.yaml"). */
 function relativeToRoot(paths: string[]): (p: string) => string {
-  const prefixes = new Set(paths.map((p) => /^(.*?)(?:^|\/)(?:campaigns|recipients)\//.exec(p)?.[1] ?? ""));
+  const prefixes = new Set(paths.map((p) => /^(.*?)(?:^|\/)(?:campaigns|recipients|partners)\//.exec(p)?.[1] ?? ""));
   if (prefixes.size > 1) {
     throw new AppError("INVALID_INPUT", "The upload holds more than one content folder.", [...prefixes].map((p) => ({ path: p || "(top level)", message: "one folder with campaigns/ and recipients/ is expected" })));
   }

@@ -357,7 +357,7 @@ export const jobRuns = pgTable("job_runs", {
 
 /**
  * Every saved state of an editable piece of content: a campaign (its campaign.yaml and its texts per language), a
- * letter template (audience × language) or a recipient. `doc` is the piece in the shape of its file in templates/
+ * letter template (audience × language), a recipient or a partner. `doc` is the piece in the shape of its file in templates/
  * (lib/content/docs.ts), so a version can be diffed, restored and exported as it is. Campaigns and recipients are
  * published when saved; a letter template's version is a draft until published. The serving tables (campaigns,
  * recipients, letter_templates, audiences) hold the current published state, written from these.
@@ -366,7 +366,7 @@ export const contentVersions = pgTable(
   "content_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    entity: text("entity", { enum: ["campaign", "template", "recipient"] }).notNull(),
+    entity: text("entity", { enum: ["campaign", "template", "recipient", "partner"] }).notNull(),
     /** campaign: its slug; recipient: its id; template: `<campaign>/<audience>/<language>`. */
     key: text("key").notNull(),
     version: integer("version").notNull(),

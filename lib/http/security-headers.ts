@@ -36,12 +36,20 @@ export function staticSecurityHeaders(options: { https: boolean }): [string, str
 }
 
 /**
- * Who may frame a page. Nobody, today: the partner embed (/embed/*, a later issue) will list its partner's
- * allowed origins here, and only there.
+ * Who may frame a page: nobody, except the partner embed (/embed/*), which its partner's allowed origins may frame
+ * (`partnerOrigins`: those of the known, active partner the request names; proxy.ts looks them up). An unknown or
+ * inactive partner, or none, leaves `'none'`. Origins are ZOrigin-checked when saved, so none can carry a `;` or a
+ * space into the policy; checked again here all the same, as this is the header that keeps other sites out.
  */
-export function frameAncestors(pathname: string): string {
-  if (pathname.startsWith("/embed/")) return "'none'"; // until partners exist, no origin is allowed
-  return "'none'";
+export function frameAncestors(pathname: string, partnerOrigins: readonly string[] = []): string {
+  if (!isEmbedPath(pathname)) return "'none'";
+  const origins = partnerOrigins.filter((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o));
+  return origins.length ? origins.join(" ") : "'none'";
+}
+
+/** The partner embed's pages (app/embed/[slug]): framed by partners, set no cookie. */
+export function isEmbedPath(pathname: string): boolean {
+  return pathname.startsWith("/embed/");
 }
 
 /**
@@ -49,7 +57,7 @@ export function frameAncestors(pathname: string): string {
  * scripts; 'strict-dynamic' lets them load their chunks), nothing from another host, no plugins, no <base>, forms
  * only to this site. `dev` allows what `next dev`'s hot reload needs.
  */
-export function contentSecurityPolicy(options: { nonce: string; pathname: string; dev?: boolean }): string {
+export function contentSecurityPolicy(options: { nonce: string; pathname: string; dev?: boolean; partnerOrigins?: readonly string[] }): string {
   const script = [`'self'`, `'nonce-${options.nonce}'`, `'strict-dynamic'`, ...(options.dev ? [`'unsafe-eval'`] : [])];
   return [
     `default-src 'self'`,
@@ -63,7 +71,7 @@ export function contentSecurityPolicy(options: { nonce: string; pathname: string
     `object-src 'none'`,
     `base-uri 'none'`,
     `form-action 'self'`,
-    `frame-ancestors ${frameAncestors(options.pathname)}`,
+    `frame-ancestors ${frameAncestors(options.pathname, options.partnerOrigins)}`,
   ].join("; ");
 }
 

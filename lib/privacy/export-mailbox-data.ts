@@ -9,7 +9,7 @@ import "server-only";
  */
 import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { TDb } from "@/lib/db/open";
-import { actions, campaigns, capturedMail, letters, outbox, privacyRequests, recipients } from "@/lib/db/schema";
+import { actions, campaigns, capturedMail, letters, outbox, partnerConsents, partners, privacyRequests, recipients } from "@/lib/db/schema";
 import { simpleParser } from "mailparser";
 import { actionsOfMailbox, capturedOfMailbox, outboxOfMailbox } from "./mailbox-rows";
 import { mailboxKey, mailboxOf } from "./mailbox";
@@ -68,6 +68,15 @@ export async function exportMailboxData(db: TDb, email: string, now: Date) {
         .where(inArray(letters.actionId, ids))
         .orderBy(asc(letters.createdAt), asc(letters.id))
     : [];
+  // "<partner> may contact me": to whom, with the words the supporter saw and when.
+  const partnerRows = ids.length
+    ? await db
+        .select({ actionId: partnerConsents.actionId, partner: partnerConsents.partnerCode, partnerName: partners.name, wording: partnerConsents.wording, language: partnerConsents.language, givenAt: partnerConsents.givenAt })
+        .from(partnerConsents)
+        .leftJoin(partners, eq(partners.code, partnerConsents.partnerCode))
+        .where(inArray(partnerConsents.actionId, ids))
+        .orderBy(asc(partnerConsents.givenAt))
+    : [];
   const requests = await db
     .select({ createdAt: privacyRequests.createdAt, expiresAt: privacyRequests.expiresAt, language: privacyRequests.language })
     .from(privacyRequests)
@@ -100,6 +109,7 @@ export async function exportMailboxData(db: TDb, email: string, now: Date) {
       letters: letterRows.filter((l) => l.actionId === a.id).map(({ actionId: _actionId, ...l }) => l),
     })),
     consents: actionRows.map((a) => ({ actionId: a.id, campaign: a.campaign, updates: a.consent.updates === true, givenAt: a.createdAt })),
+    partnerConsents: partnerRows,
     dataRequests: requests,
     outbox: outboxRows,
     capturedMail: await Promise.all(captured.map(readableCopy)),

@@ -11,11 +11,11 @@ export type TDelivery = (typeof DELIVERY)[number];
 
 const actionFields = {
   delivery: z.enum(DELIVERY, { message: "validation.delivery" }),
-  consent: z.object({ updates: z.boolean().optional() }).optional(),
   /**
-   * The supporter ticked "<partner> may contact me" on the partner's own form: the sentence exactly as shown, in the
-   * language it was shown in. Only a partner's request (its API key, or its embed) records it, for that partner;
-   * without it the partner's webhooks never carry the supporter's name or email.
+   * The supporter ticked "<partner> may contact me" on the partner's own form (through the partner API): the sentence exactly as shown, in the
+   * language it was shown in. Only a request with the partner's API key records it, for that partner (the embed
+   * ticks `consent.partner`, below, with the app's own wording); without either the partner's webhooks never carry
+   * the supporter's name or email.
    */
   partnerConsent: z
     .object({
@@ -23,6 +23,13 @@ const actionFields = {
       language: z.enum(LANGUAGES, { message: "validation.language" }),
     })
     .optional(),
+  /** `partner`: the supporter ticked "<partner> may contact me" (offered on that partner's embed only). */
+  consent: z.object({ updates: z.boolean().optional(), partner: z.boolean().optional() }).optional(),
+  /**
+   * The code of the partner whose embed the letters were sent from. Recorded only when that partner is known and
+   * active, and otherwise ignored without a word (a page could name any partner); a partner's API key overrides it.
+   */
+  partner: z.string().max(40).optional(),
 };
 
 const ZActionInputFields = ZLetterInputBase.extend(actionFields);

@@ -6,15 +6,17 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import YAML from "yaml";
-import type { z } from "zod";
+import { z } from "zod";
 import type { TCampaignContent } from "@/lib/db/schema";
 import { isLanguage, type TLanguage } from "@/lib/i18n/languages";
 import {
   ZCampaignFile,
   ZContentFrontMatter,
   ZLetterFrontMatter,
+  ZPartnerFile,
   ZRecipientFile,
   type TCampaignFile,
+  type TPartnerFile,
   type TRecipientFile,
 } from "./content-schema";
 import { checkTemplate } from "./placeholders";
@@ -47,9 +49,14 @@ export type TCampaignBundle = {
   letters: TLetterTemplateContent[];
 };
 
+/** A partner file: ZPartnerFile, and `active: false` for a partner that was switched off (exported so). */
+export type TPartnerContent = TPartnerFile & { active?: boolean; file: string };
+
 export type TContent = {
   recipients: (TRecipientFile & { file: string })[];
   campaigns: TCampaignBundle[];
+  /** templates/partners/<code>.yaml (optional: older content folders have none). */
+  partners?: TPartnerContent[];
 };
 
 /** Splits `---\nyaml\n---\nbody` and says on which line of the file the body starts. */
@@ -225,6 +232,21 @@ export async function loadContent(root: string): Promise<TContent> {
     if (content.en) campaigns.push({ file: rel(file), campaign, content: { ...content, en: content.en }, letters });
   }
 
+  // Partners
+  const partners: TPartnerContent[] = [];
+  const partnerDir = path.join(root, "partners");
+  const ZPartner = ZPartnerFile.extend({ active: z.boolean({ message: "expected true or false" }).optional() });
+  for (const name of await listDir(partnerDir)) {
+    if (!name.endsWith(".yaml")) continue;
+    const file = path.join(partnerDir, name);
+    const partner = await readParsed(file, ZPartner, (s) => YAML.parse(s));
+    if (!partner) continue;
+    if (`${partner.code}.yaml` !== name) {
+      problems.push({ file: rel(file), field: "code", message: `must match the file name (${name.replace(/\.yaml$/, "")})` });
+    }
+    partners.push({ ...partner, file: rel(file) });
+  }
+
   if (problems.length > 0) throw new ContentError(problems);
-  return { recipients, campaigns };
+  return { recipients, campaigns, partners };
 }

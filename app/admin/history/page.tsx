@@ -7,9 +7,9 @@ import { db } from "@/lib/db/client";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "History" };
 
-const ZQuery = z.object({ entity: z.enum(["campaign", "template", "recipient"]), key: z.string().min(1).max(300) });
+const ZQuery = z.object({ entity: z.enum(["campaign", "template", "recipient", "partner"]), key: z.string().min(1).max(300) });
 
-const ENTITY_NAMES = { campaign: "Campaign", template: "Letter template", recipient: "Recipient" };
+const ENTITY_NAMES = { campaign: "Campaign", template: "Letter template", recipient: "Recipient", partner: "Partner" };
 
 /** Every saved version of one piece of content, newest first: who saved it, when, and what it was. */
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

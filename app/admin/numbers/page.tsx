@@ -1,6 +1,8 @@
+import { LettersPerPartner } from "@/components/admin/letters-per-partner";
 import { requireCampaigner } from "@/lib/auth/require-campaigner";
 import { listCampaigns } from "@/lib/campaigns/list-campaigns";
 import { db } from "@/lib/db/client";
+import { countDirectLetters, listPartners } from "@/lib/partners/list-partners";
 import "./numbers.css";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +11,9 @@ export const metadata = { title: "Numbers" };
 /** The campaign picker of the numbers: each campaign with its letters so far, linking to its numbers page. */
 export default async function NumbersPage() {
   await requireCampaigner();
-  const rows = (await listCampaigns(await db())).filter((c) => c.status !== "draft");
+  const database = await db();
+  const [campaigns, partners, direct] = await Promise.all([listCampaigns(database), listPartners(database), countDirectLetters(database)]);
+  const rows = campaigns.filter((c) => c.status !== "draft");
   return (
     <section>
       <h1>Numbers</h1>
@@ -24,6 +28,7 @@ export default async function NumbersPage() {
           </li>
         ))}
       </ul>
+      <LettersPerPartner partners={partners} direct={direct} />
     </section>
   );
 }

@@ -2,7 +2,7 @@
 import { useState } from "react";
 import type { TProblem } from "../admin-fetch";
 
-type TResult = { campaigns: number; recipients: number; templates: number; unchanged: number };
+type TResult = { campaigns: number; recipients: number; templates: number; partners: number; unchanged: number };
 
 /**
  * Upload content files to import: the .zip the export gives, or a folder in the templates/ layout. Every problem
@@ -76,7 +76,7 @@ export function ImportForm({ canWrite }: { canWrite: boolean }) {
         {result ? (
           <p role="status" data-testid="import-result">
             Imported as new versions: {result.campaigns} campaign{result.campaigns === 1 ? "" : "s"}, {result.templates} letter template{result.templates === 1 ? "" : "s"},{" "}
-            {result.recipients} recipient{result.recipients === 1 ? "" : "s"}; {result.unchanged} unchanged.
+            {result.recipients} recipient{result.recipients === 1 ? "" : "s"}, {result.partners} partner{result.partners === 1 ? "" : "s"}; {result.unchanged} unchanged.
           </p>
         ) : null}
       </div>

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Markdown from "react-markdown";
 import { LazyComposer } from "@/components/letter/lazy-composer";
+import { CaseDemands } from "@/components/site/case-demands";
 import { CaseStatus } from "@/components/site/case-status";
 import { LetterTally } from "@/components/site/letter-tally";
 import { RecipientCard } from "@/components/site/recipient-card";
@@ -100,30 +101,7 @@ async function CampaignPage({ params }: TProps) {
 
       <CaseStatus status={campaign.caseStatus} updates={campaign.updates} closed={closed} language={language} now={now} />
 
-      <StaticBlock as="section" aria-labelledby="demands" className="section">
-        <h2 id="demands">{t("campaign.demands")}</h2>
-        {closed ? (
-          <p className="muted" data-testid="demands-history">
-            {campaign.source.publishedOn
-              ? t("campaign.demandsClosed", { date: formatPartialDate(campaign.source.publishedOn, language) })
-              : t("campaign.demandsClosedNoDate")}
-          </p>
-        ) : null}
-        {campaign.audiences.map((audience) => {
-          const title = pick(audience.title, language);
-          const demands = pick(audience.demands, language);
-          return (
-            <div key={audience.id} className="audience-demands" data-audience={audience.id}>
-              <p>{t("campaign.demandsTo", { audience: title.value })}</p>
-              <ol className="demands" lang={demands.fallback ? "en" : language}>
-                {demands.value.map((demand) => (
-                  <li key={demand}>{demand}</li>
-                ))}
-              </ol>
-            </div>
-          );
-        })}
-      </StaticBlock>
+      <CaseDemands campaign={campaign} language={language} closed={closed} />
 
       {!takesLetters ? null : (
         <>

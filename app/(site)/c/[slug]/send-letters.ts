@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { actionInputFromForm } from "@/lib/actions/action-input-from-form";
 import { submissionOptions } from "@/lib/actions/submission-options";
+import { emitActionConfirmed } from "@/lib/webhooks/emit-event";
 import { submitAction } from "@/lib/actions/submit-action";
 import { serverAction } from "@/lib/http/server-action";
 import { botCheckCode } from "@/lib/bot-check/bot-check-refused";
@@ -54,8 +55,10 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
       ...options,
       testSubmitter: async () => (await getCampaigner(requestHeaders))?.email,
     });
+    // An embed's action confirmed as it is made (print, own mail app): its partner hears so now (see the API route).
+    if (result.created && result.status === "confirmed" && result.input?.partner) await emitActionConfirmed(database, result.id, options.now);
     if (result.created) wakeWorker();
-    target = `/c/${encodeURIComponent(result.campaign.slug)}/thanks?action=${result.id}&lang=${pageLanguage}`;
+    target = resultAddress(form.get("resultPath"), result.campaign.slug, result.id, pageLanguage);
   } catch (error) {
     const check = error instanceof AppError ? botCheckCode(error) : undefined;
     // Too soon: the same stamp, whose time goes on. The trap: the form comes back with it empty (an autofill may have
@@ -77,6 +80,26 @@ export const sendLetters = serverAction({ access: "public" }, async (_previous: 
   // Outside the try: redirect() works by throwing.
   redirect(target);
 });
+
+/**
+ * Where the result opens: the case page's thank-you page, or (for the form in a partner's frame) the embed's own
+ * with the embed's partner and theme; nothing else a posted field could name.
+ */
+function resultAddress(posted: FormDataEntryValue | null, slug: string, actionId: string, language: string): string {
+  const embed = `/embed/${encodeURIComponent(slug)}/thanks`;
+  const query = new URLSearchParams();
+  const inEmbed = typeof posted === "string" && (posted === embed || posted.startsWith(`${embed}?`));
+  if (inEmbed) {
+    const given = new URLSearchParams((posted as string).slice(embed.length + 1));
+    for (const name of ["partner", "theme"]) {
+      const value = given.get(name);
+      if (value) query.set(name, value);
+    }
+  }
+  query.set("action", actionId);
+  query.set("lang", language);
+  return `${inEmbed ? embed : `/c/${encodeURIComponent(slug)}/thanks`}?${query}`;
+}
 
 /** The templates the letters of `values` are written from (none for a campaign that does not exist). */
 async function templatesFor(database: TDb, values: TActionInputForm) {

@@ -61,8 +61,9 @@ export const POST = route({}, async (request) => {
     await recordPartnerConsent(database, { actionId: result.id, partnerCode: partner.code, ...consent, now: options.now });
   }
   // Letters to print or to send from the supporter's own mail app need no email confirmation: such an action is
-  // confirmed as it is made, and its partner hears so now (an emailed one, when its link is followed).
-  if (result.created && partner && result.status === "confirmed") await emitActionConfirmed(database, result.id, options.now);
+  // confirmed as it is made, and its partner (by key, or the embed's when known and active) hears so now; an emailed
+  // one when its link is followed (lib/actions/confirm-action.ts).
+  if (result.created && result.status === "confirmed" && (partner || result.input?.partner)) await emitActionConfirmed(database, result.id, options.now);
   if (result.created) wakeWorker();
   return NextResponse.json({ id: result.id, status: result.status } satisfies z.input<typeof ZActionAccepted>, { status: 202 });
 });
