@@ -56,7 +56,7 @@ describe.each(testDatabases())("campaigns on $name", ({ open }) => {
   it("loads the content files into an empty database, each piece as its first version", async () => {
     const templates = content.campaigns.reduce((n, c) => n + c.letters.length, 0);
     const written = await importContent(database.db, content, "import", { onlyIntoEmpty: true });
-    expect(written).toEqual({ campaigns: 2, recipients: content.recipients.length, templates, unchanged: 0 });
+    expect(written).toEqual({ campaigns: 2, recipients: content.recipients.length, templates, partners: 0, unchanged: 0 });
     const versions = await database.db.select().from(contentVersions);
     expect(versions).toHaveLength(2 + content.recipients.length + templates);
     expect(new Set(versions.map((v) => v.version))).toEqual(new Set([1]));
