@@ -5,7 +5,6 @@
  * asked for news. All in one transaction, the campaign's row locked first so the count answered is what was cancelled.
  */
 import "server-only";
-import { emitCampaignEvent } from "@/lib/webhooks/emit-event";
 import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { TDb } from "@/lib/db/open";
@@ -32,7 +31,7 @@ export async function closeCampaign(db: TDb, slug: string, input: TCloseCampaign
       { author: campaigner.email, role: campaigner.role, note: `closed, with the update of ${input.update.date}` },
     );
     const emailed = input.email ? await queueNews(tx, slug, input.update, { closing: true }) : 0;
-    await emitCampaignEvent(tx, "campaign.closed", slug, new Date());
+    // campaign.closed goes to partners from saveCampaign, whichever way the campaign is closed.
     await recordAudit(tx, { actor: campaigner.email, action: "close", entity: "campaign", key: slug, detail: { ...cancelled, emails: emailed } });
     return { version: applied.version, cancelled, emailed };
   });

@@ -101,6 +101,13 @@ describe.each(testDatabases())("the case lifecycle on $name", ({ open }) => {
     expect(await status()).toEqual({ status: "paused", closedAt: null });
     // Its cancelled letters stay cancelled.
     expect(await countQueue(database.db, SLUG)).toEqual({ queued: 0, held: 0, awaitingConfirmation: 0 });
+    // Closed again from the campaign editor's status field: the queue is cancelled the same way and partners hear of
+    // it the same way.
+    const queuedAgain = await seedLetters(database.db, { campaignSlug: SLUG, recipientId, count: 1, queuedAt: now });
+    const reopened = await doc();
+    await saveCampaign(database.db, { ...reopened, campaign: { ...reopened.campaign, status: "closed" } }, editor.email, { role: "editor" });
+    expect(await queuedEvents("campaign.closed")).toHaveLength(2);
+    expect((await database.db.select({ status: letters.status }).from(letters).where(inArray(letters.id, queuedAgain)))[0]!.status).toBe("cancelled");
   });
 
   it("pauses a live campaign whose write-before day has come, as system", async () => {

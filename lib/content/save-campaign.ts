@@ -5,6 +5,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { cancelQueue } from "@/lib/campaigns/cancel-queue";
+import { emitCampaignEvent } from "@/lib/webhooks/emit-event";
 import { canMove, roleForMove } from "@/lib/campaigns/status-lifecycle";
 import { hasRole } from "@/lib/auth/roles";
 import type { TDb } from "@/lib/db/open";
@@ -45,7 +46,11 @@ export async function saveCampaign(db: TDb, input: unknown, author: string, opti
     if (problems.length) throw new AppError("INVALID_INPUT", "This could not be saved: please check the fields listed.", problems);
     const applied = await applyDoc(tx, "campaign", slug, doc, { author, note: options.note });
     // Closing cancels what still waits to go, whichever way the campaign was closed (the close page says so first).
-    if (current && current.status !== "closed" && doc.campaign.status === "closed") await cancelQueue(tx, slug, author);
+    if (current && current.status !== "closed" && doc.campaign.status === "closed") {
+      await cancelQueue(tx, slug, author);
+      // …and partners' endpoints hear of it (campaign.closed), in the same transaction.
+      await emitCampaignEvent(tx, "campaign.closed", slug, new Date());
+    }
     return applied;
   });
 }
