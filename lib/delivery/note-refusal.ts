@@ -38,12 +38,14 @@ export async function noteRefusal(db: TDb, o: { reply: string; refusal: TRelayRe
       .returning({ refusals: relayState.runRefusals });
     const refusals = row?.refusals ?? [];
     if (new Set(refusals.map((r) => r.recipientId)).size < RELAY_RUN_RECIPIENTS) return null;
-    // Taken out of the row in the same transaction: only one worker undoes a run.
+    // Taken out of the row in the same transaction: only one worker undoes a run. The pause is set in it too, so a
+    // refusal of another letter still on the wire waits for this row's lock and then finds sending paused (undone at
+    // once, above), instead of finding an empty run and starting a new one that nobody undoes.
     await tx.update(relayState).set({ runReply: null, runRefusals: [] }).where(eq(relayState.id, RELAY_STATE_ID));
+    await pauseRelay(tx, { reply: o.reply, now: o.now });
     return { undo: refusals, pause: true };
   });
   if (!verdict) return { paused: false, restored: [] };
-  if (verdict.pause) await pauseRelay(db, { reply: o.reply, now: o.now });
   return { paused: true, restored: await undoRun(db, verdict.undo, o.reply, o.now) };
 }
 
