@@ -24,7 +24,7 @@ export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, 
     restored.current = true;
     onRestored?.();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = form.watch((values) => {
+    const keep = (values: unknown) => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         try {
@@ -33,7 +33,11 @@ export function usePersistedForm<T extends FieldValues>(form: UseFormReturn<T>, 
           // Private browsing or a full store: the form still works, it just is not kept.
         }
       }, 250);
-    });
+    };
+    const subscription = form.watch((values) => keep(values));
+    // The live form mounts once the supporter touched the server's form, taking over what was typed while its code
+    // loaded; typing that all happened before this subscription fires no change, so it is kept once now as well.
+    keep(form.getValues());
     return () => {
       clearTimeout(timer);
       subscription.unsubscribe();
